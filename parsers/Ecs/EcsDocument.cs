@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace LogPipeline.Parsers.Ecs;
+
+/// <summary>
+/// An ECS document under construction: <c>@timestamp</c>, flat dotted fields with typed values, and tags.
+/// Fields keep insertion order; setting a field twice replaces its value. Serialised as nested JSON objects
+/// (<c>http.response.status_code</c> becomes <c>{"http":{"response":{"status_code":…}}}</c>).
+/// </summary>
+public sealed class EcsDocument
+{
+    private readonly List<KeyValuePair<string, EcsValue>> _fields = new(24);
+    private List<string>? _tags;
+
+    /// <summary>The event time (<c>@timestamp</c>); written in UTC.</summary>
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public IReadOnlyList<KeyValuePair<string, EcsValue>> Fields => _fields;
+
+    public IReadOnlyList<string> Tags => (IReadOnlyList<string>?)_tags ?? [];
+
+    public int Count => _fields.Count;
+
+    public void Set(string field, string? value)
+    {
+        if (value is not null)
+        {
+            Put(field, EcsValue.From(value));
+        }
+    }
+
+    public void Set(string field, long value) => Put(field, EcsValue.From(value));
+
+    public void Set(string field, double value) => Put(field, EcsValue.From(value));
+
+    public void Set(string field, bool value) => Put(field, EcsValue.From(value));
+
+    public void Set(string field, EcsValue value) => Put(field, value);
+
+    public bool Remove(string field)
+    {
+        var i = IndexOf(field);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        _fields.RemoveAt(i);
+        return true;
+    }
+
+    public void AddTag(string tag)
+    {
+        _tags ??= new List<string>(2);
+        if (!_tags.Contains(tag))
+        {
+            _tags.Add(tag);
+        }
+    }
+
+    public bool HasTag(string tag) => _tags is not null && _tags.Contains(tag);
+
+    public bool TryGetValue(string field, out EcsValue value)
+    {
+        var i = IndexOf(field);
+        if (i < 0)
+        {
+            value = default;
+            return false;
+        }
+
+        value = _fields[i].Value;
+        return true;
+    }
+
+    public string? GetString(string field) => TryGetValue(field, out var v) ? v.ToString() : null;
+
+    public long? GetLong(string field) => TryGetValue(field, out var v) ? v.AsLong() : null;
+
+    /// <summary>Writes the document as one JSON object: <c>@timestamp</c> first, then nested fields, then <c>tags</c>.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        EcsJsonWriter.Write(this, writer);
+    }
+
+    /// <summary>The document as a compact JSON string.</summary>
+    public string ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private void Put(string field, EcsValue value)
+    {
+        var i = IndexOf(field);
+        if (i >= 0)
+        {
+            _fields[i] = new(field, value);
+        }
+        else
+        {
+            _fields.Add(new(field, value));
+        }
+    }
+
+    private int IndexOf(string field)
+    {
+        var fields = _fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (string.Equals(fields[i].Key, field, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

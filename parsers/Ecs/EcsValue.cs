@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace LogPipeline.Parsers.Ecs;
+
+/// <summary>The kind of value an ECS field holds.</summary>
+public enum EcsValueKind
+{
+    String,
+    Long,
+    Double,
+    Bool,
+}
+
+/// <summary>One typed ECS field value. A small struct so that parsers do not box numbers.</summary>
+public readonly struct EcsValue : IEquatable<EcsValue>
+{
+    private readonly string? _text;
+    private readonly long _integer;
+    private readonly double _real;
+
+    private EcsValue(EcsValueKind kind, string? text, long integer, double real)
+    {
+        Kind = kind;
+        _text = text;
+        _integer = integer;
+        _real = real;
+    }
+
+    public EcsValueKind Kind { get; }
+
+    public static EcsValue From(string value) => new(EcsValueKind.String, value, 0, 0);
+
+    public static EcsValue From(long value) => new(EcsValueKind.Long, null, value, 0);
+
+    public static EcsValue From(double value) => new(EcsValueKind.Double, null, 0, value);
+
+    public static EcsValue From(bool value) => new(EcsValueKind.Bool, null, value ? 1 : 0, 0);
+
+    public string? AsString() => Kind == EcsValueKind.String ? _text : null;
+
+    public long? AsLong() => Kind switch
+    {
+        EcsValueKind.Long => _integer,
+        EcsValueKind.Double => (long)_real,
+        _ => null,
+    };
+
+    public double? AsDouble() => Kind switch
+    {
+        EcsValueKind.Double => _real,
+        EcsValueKind.Long => _integer,
+        _ => null,
+    };
+
+    public bool? AsBool() => Kind == EcsValueKind.Bool ? _integer != 0 : null;
+
+    /// <summary>The value as text, whatever its kind (numbers in invariant culture).</summary>
+    public override string ToString() => Kind switch
+    {
+        EcsValueKind.String => _text ?? string.Empty,
+        EcsValueKind.Long => _integer.ToString(CultureInfo.InvariantCulture),
+        EcsValueKind.Double => _real.ToString("R", CultureInfo.InvariantCulture),
+        EcsValueKind.Bool => _integer != 0 ? "true" : "false",
+        _ => string.Empty,
+    };
+
+    public bool Equals(EcsValue other) =>
+        Kind == other.Kind && _integer == other._integer && _real.Equals(other._real) && string.Equals(_text, other._text, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is EcsValue other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, _text, _integer, _real);
+
+    public static bool operator ==(EcsValue left, EcsValue right) => left.Equals(right);
+
+    public static bool operator !=(EcsValue left, EcsValue right) => !left.Equals(right);
+}

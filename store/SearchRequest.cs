@@ -1,0 +1,20 @@
+namespace LogPipeline.Store;
+
+/// <summary>A search: query text in the store's query language, a time range [From, To), a page size and a cursor.</summary>
+public sealed record SearchRequest
+{
+    /// <summary>Empty matches everything.</summary>
+    public string Query { get; init; } = string.Empty;
+
+    public required DateTimeOffset From { get; init; }
+
+    public required DateTimeOffset To { get; init; }
+
+    public int Size { get; init; } = 50;
+
+    /// <summary>Opaque cursor from a previous <see cref="SearchResult.NextCursor"/>; null for the first page.</summary>
+    public string? Cursor { get; init; }
+
+    /// <summary>Totals are counted exactly up to this many, then reported as a lower bound.</summary>
+    public long TotalCap { get; init; } = 100_000;
+}
