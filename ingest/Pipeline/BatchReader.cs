@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using LogPipeline.Ingest.Configuration;
+
+namespace LogPipeline.Ingest.Pipeline;
+
+/// <summary>
+/// Reads a shipper batch (NDJSON, optionally gzip) within the configured limits. Refusals name the limit or the
+/// first bad line, so the shipper's dead-letter file says what to fix.
+/// </summary>
+internal sealed class BatchReader
+{
+    private readonly IngestOptions _options;
+
+    public BatchReader(IngestOptions options) => _options = options;
+
+    public async Task<BatchReadResult> ReadAsync(Stream body, long? contentLength, string? contentEncoding, CancellationToken cancellationToken)
+    {
+        if (contentLength > _options.MaxRequestBytes)
+        {
+            return TooLarge();
+        }
+
+        var gzip = contentEncoding switch
+        {
+            null or "" or "identity" => false,
+            _ when contentEncoding.Equals("gzip", StringComparison.OrdinalIgnoreCase) => true,
+            _ => (bool?)null,
+        };
+        if (gzip is null)
+        {
+            return BatchReadResult.Refuse(415, $"Content-Encoding '{contentEncoding}' is not supported: send gzip or identity");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadAllAsync(body, gzip.Value, cancellationToken);
+        }
+        catch (LimitExceededException e)
+        {
+            return e.Decompressed
+                ? BatchReadResult.Refuse(413, $"decompressed body is over Ingest:MaxDecompressedBytes ({_options.MaxDecompressedBytes} bytes): send smaller batches")
+                : TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            return BatchReadResult.Refuse(400, "body is not valid gzip (Content-Encoding: gzip was given)");
+        }
+
+        return Split(bytes);
+    }
+
+    private BatchReadResult TooLarge() =>
+        BatchReadResult.Refuse(413, $"request body is over Ingest:MaxRequestBytes ({_options.MaxRequestBytes} bytes): send smaller batches");
+
+    private async Task<byte[]> ReadAllAsync(Stream body, bool gzip, CancellationToken cancellationToken)
+    {
+        Stream source = new LimitedReadStream(body, _options.MaxRequestBytes, decompressed: false);
+        if (gzip)
+        {
+            source = new LimitedReadStream(new GZipStream(source, CompressionMode.Decompress), _options.MaxDecompressedBytes, decompressed: true);
+        }
+
+        await using (source)
+        {
+            using var buffer = new MemoryStream();
+            await source.CopyToAsync(buffer, 81920, cancellationToken);
+            return buffer.ToArray();
+        }
+    }
+
+    private BatchReadResult Split(byte[] bytes)
+    {
+        var events = new List<IncomingEvent>();
+        var span = bytes.AsSpan();
+        var lineNumber = 0;
+        while (!span.IsEmpty)
+        {
+            var nl = span.IndexOf((byte)'\n');
+            var line = nl < 0 ? span : span[..nl];
+            span = nl < 0 ? [] : span[(nl + 1)..];
+            lineNumber++;
+            if (line.Length > 0 && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            if (line.Length > _options.MaxEventBytes)
+            {
+                return BatchReadResult.Refuse(413, $"line {lineNumber}: event is {line.Length} bytes, over Ingest:MaxEventBytes ({_options.MaxEventBytes})");
+            }
+
+            if (events.Count == _options.MaxEventsPerBatch)
+            {
+                return BatchReadResult.Refuse(413, $"batch has more than Ingest:MaxEventsPerBatch ({_options.MaxEventsPerBatch}) events");
+            }
+
+            if (!EventJson.TryRead(line, out var incoming, out var error))
+            {
+                return BatchReadResult.Refuse(400, $"line {lineNumber}: {error}");
+            }
+
+            events.Add(incoming!);
+        }
+
+        return events.Count == 0 ? BatchReadResult.Refuse(400, "batch is empty: send one JSON event per line") : BatchReadResult.Ok(events);
+    }
+}
