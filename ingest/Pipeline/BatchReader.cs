@@ -44,7 +44,7 @@ internal sealed class BatchReader
         }
         catch (InvalidDataException)
         {
-            return BatchReadResult.Refuse(400, "body is not valid gzip (Content-Encoding: gzip was given)");
+            return BatchReadResult.Refuse(400, "body is not valid gzip, or is truncated (Content-Encoding: gzip was given; send one complete gzip member)");
         }
 
         return Split(bytes);
@@ -55,12 +55,32 @@ internal sealed class BatchReader
 
     private async Task<byte[]> ReadAllAsync(Stream body, bool gzip, CancellationToken cancellationToken)
     {
-        Stream source = new LimitedReadStream(body, _options.MaxRequestBytes, decompressed: false);
-        if (gzip)
+        var raw = await CopyAsync(new LimitedReadStream(body, _options.MaxRequestBytes, decompressed: false), cancellationToken);
+        if (!gzip)
         {
-            source = new LimitedReadStream(new GZipStream(source, CompressionMode.Decompress), _options.MaxDecompressedBytes, decompressed: true);
+            return raw;
         }
 
+        // GZipStream reads a truncated body as a short one without complaint, so the trailer's ISIZE (the
+        // uncompressed length mod 2^32 of the last member) is checked against what came out.
+        if (raw.Length < 18 || raw[0] != 0x1f || raw[1] != 0x8b)
+        {
+            throw new InvalidDataException("no gzip header");
+        }
+
+        var inflated = await CopyAsync(
+            new LimitedReadStream(new GZipStream(new MemoryStream(raw), CompressionMode.Decompress), _options.MaxDecompressedBytes, decompressed: true),
+            cancellationToken);
+        if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) != (uint)inflated.Length)
+        {
+            throw new InvalidDataException("gzip body truncated");
+        }
+
+        return inflated;
+    }
+
+    private static async Task<byte[]> CopyAsync(Stream source, CancellationToken cancellationToken)
+    {
         await using (source)
         {
             using var buffer = new MemoryStream();
@@ -85,7 +105,7 @@ internal sealed class BatchReader
                 line = line[..^1];
             }
 
-            if (line.IsWhiteSpace())
+            if (line.Trim(" \t"u8).IsEmpty)
             {
                 continue;
             }
