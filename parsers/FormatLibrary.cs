@@ -14,6 +14,8 @@ public sealed class FormatLibrary
         Options = options ?? ParserOptions.Default;
         Register(AccessLogFormat.Apache(Options));
         Register(AccessLogFormat.Nginx(Options));
+        Register(new HaproxyFormat(Options));
+        Register(new SyslogFormat(Options));
     }
 
     public ParserOptions Options { get; }

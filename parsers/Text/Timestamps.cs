@@ -188,9 +188,14 @@ internal static class Timestamps
     }
 
     /// <summary>"2026-11-22T08:00:00.123456Z", "2026-11-22 08:00:00", "2026-11-22  8:00:00" (MariaDB pads hours with a space).</summary>
-    public static bool TryIso(ReadOnlySpan<char> s, TimeZoneInfo defaultZone, out DateTimeOffset value, out int end)
+    public static bool TryIso(ReadOnlySpan<char> s, TimeZoneInfo defaultZone, out DateTimeOffset value, out int end) =>
+        TryIso(s, defaultZone, out value, out end, out _);
+
+    /// <summary>As above; <paramref name="hasOffset"/> tells whether the stamp carried its own offset.</summary>
+    public static bool TryIso(ReadOnlySpan<char> s, TimeZoneInfo defaultZone, out DateTimeOffset value, out int end, out bool hasOffset)
     {
         value = default;
+        hasOffset = false;
         end = 0;
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' '))
         {
@@ -214,6 +219,7 @@ internal static class Timestamps
         {
             end = after;
             value = new DateTimeOffset(local, offset);
+            hasOffset = true;
             return true;
         }
 
@@ -253,22 +259,24 @@ internal static class Timestamps
 
         var month = Month(s[..3]);
         var day = Digits(s, 4, 2);
-        var now = clock.GetUtcNow().ToOffset(defaultZone.GetUtcOffset(clock.GetUtcNow()));
-        var year = now.Year;
+        var now = clock.GetUtcNow();
+        var year = now.ToOffset(defaultZone.GetUtcOffset(now)).Year;
 
-        // A December line read in January belongs to last year; a January line read in December to next year.
-        if (month == 12 && now.Month == 1)
+        // The stamp has no year: take the one that does not put the event more than two days in the future (a
+        // December line read in January is last year's).
+        if (month == 2 && day == 29 && !DateTime.IsLeapYear(year))
         {
             year--;
-        }
-        else if (month == 1 && now.Month == 12)
-        {
-            year++;
         }
 
         if (!TryCreate(year, month, day, Digits(s, 7, 2), Digits(s, 10, 2), Digits(s, 13, 2), 0, out var local))
         {
             return false;
+        }
+
+        if (InZone(local, defaultZone) > now.AddDays(2) && !(month == 2 && day == 29))
+        {
+            local = local.AddYears(-1);
         }
 
         value = InZone(local, defaultZone);
