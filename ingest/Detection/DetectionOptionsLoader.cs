@@ -18,10 +18,8 @@ internal static class DetectionOptionsLoader
         var options = new DetectionOptions();
         var found = new List<string>();
         Bind(options, section, DetectionOptions.SectionName, found);
-        if (found.Count == 0)
-        {
-            found.AddRange(options.Validate());
-        }
+        // Values that failed to convert kept their defaults, so validating now reports only the other bad values.
+        found.AddRange(options.Validate());
 
         errors = found;
         return options;
