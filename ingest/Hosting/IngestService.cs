@@ -1,6 +1,7 @@
 using LogPipeline.Hosting;
 using LogPipeline.Ingest.Bulk;
 using LogPipeline.Ingest.Configuration;
+using LogPipeline.Ingest.Detection;
 using LogPipeline.Ingest.Endpoints;
 using LogPipeline.Ingest.Observability;
 using LogPipeline.Ingest.Pipeline;
@@ -66,7 +67,8 @@ internal static class IngestService
         builder.Configuration.AddInMemoryCollection(flags);
         var options = new IngestOptions();
         builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
-        var problems = options.Validate();
+        var detection = DetectionOptionsLoader.Load(builder.Configuration.GetSection(DetectionOptions.SectionName), out var detectionProblems);
+        var problems = options.Validate().Concat(detectionProblems).ToList();
         foreach (var problem in problems)
         {
             errors.WriteLine($"ingest: {problem}");
@@ -93,6 +95,8 @@ internal static class IngestService
         Directory.CreateDirectory(options.DataDir);
         builder.Logging.ClearProviders().AddSerilog(ServiceLogging.Create(Path.Combine(options.DataDir, "logs", "ingest-.log")), dispose: true);
         Register(builder.Services, options, auth);
+        builder.Services.AddSingleton(detection);
+        builder.Services.AddSingleton<ScanDetector>();
         var app = builder.Build();
         Map(app);
         if (options.NoAuth)
