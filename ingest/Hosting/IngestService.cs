@@ -123,6 +123,7 @@ internal static class IngestService
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<BatchEndpoint>();
+        services.AddSingleton<StatusEndpoint>();
         services.AddSingleton<BulkDocumentBuilder>();
         services.AddSingleton<BulkEndpoint>();
         services.AddSingleton<StoreProbe>();
@@ -131,6 +132,7 @@ internal static class IngestService
     private static void Map(WebApplication app)
     {
         app.MapPost("/v1/batches", (HttpContext context, BatchEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapPost("/v1/status", (HttpContext context, StatusEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapMethods("/", ["GET", "HEAD"], ElasticsearchApi.RootAsync);
         app.MapMethods("/_bulk", ["POST", "PUT"], (HttpContext context, BulkEndpoint endpoint) => endpoint.HandleAsync(context, null));
         app.MapMethods("/{index}/_bulk", ["POST", "PUT"], (HttpContext context, string index, BulkEndpoint endpoint) => endpoint.HandleAsync(context, index));
