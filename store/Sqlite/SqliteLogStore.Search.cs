@@ -83,6 +83,7 @@ public sealed partial class SqliteLogStore
         try
         {
             connection.Open();
+            SqliteFunctions.Register(connection);
             return connection;
         }
         catch (SqliteException) when (!File.Exists(path))
