@@ -6,7 +6,7 @@ namespace LogPipeline.Store.Tests.Contract;
 /// What every store must do, whichever is underneath. Each adapter inherits this class and supplies a fresh, empty
 /// store (SQLite always; Elasticsearch when <c>LOGPIPELINE_ES_URL</c> is set).
 /// </summary>
-public abstract class LogStoreContractTests : IAsyncLifetime
+public abstract partial class LogStoreContractTests : IAsyncLifetime
 {
     private ILogSink? _sink;
     private ILogSearch? _search;
