@@ -63,6 +63,11 @@ public static partial class QueryFields
     /// <summary>The canonical field for a name or alias.</summary>
     public static string Resolve(string name) => Aliases.TryGetValue(name, out var field) ? field : name;
 
+    /// <summary>The canonical field for a name or alias typed by a user; <see cref="QuerySyntaxException"/> if it is not a field name.</summary>
+    public static string ResolveOrThrow(string? name) =>
+        name is not null && IsValidName(name) ? Resolve(name)
+            : throw new QuerySyntaxException($"'{name}' is not a field name (letters, digits, '_', '@', '-', separated by dots).", 0);
+
     /// <summary>Dotted identifiers: letters, digits, <c>_ @ -</c>, not starting with a digit or <c>-</c>.</summary>
     public static bool IsValidName(string name) => name.Length <= 128 && NamePattern().IsMatch(name);
 

@@ -112,8 +112,7 @@ public sealed partial class SqliteLogStore
 
     private static string AggregatableField(string name)
     {
-        var field = QueryFields.IsValidName(name ?? string.Empty) ? QueryFields.Resolve(name!)
-            : throw new QuerySyntaxException($"'{name}' is not a field name (letters, digits, '_', '@', '-', separated by dots).", 0);
+        var field = QueryFields.ResolveOrThrow(name);
         return field == QueryFields.Timestamp
             ? throw new QuerySyntaxException("@timestamp has a value per event: count it over time with the histogram instead.", 0)
             : field;

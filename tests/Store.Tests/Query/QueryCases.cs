@@ -55,7 +55,7 @@ internal static partial class QueryCases
         new("login*", s => s.Words.Any(w => w.StartsWith("login", StringComparison.Ordinal)), TextWildcard("login*")),
         new("*rpc", s => s.Words.Any(w => w.EndsWith("rpc", StringComparison.Ordinal)), TextWildcard("*rpc")),
         new("/xml.*/", s => s.Words.Any(w => w.StartsWith("xml", StringComparison.Ordinal)), TextRegex("xml.*")),
-        new("path:/\\/wp-(login|admin).*/", s => Like(s.Path, "/wp-(login|admin).*"), Regexp("url.path", "\\/wp-(login|admin).*", ci: true)),
+        new("path:/\\/wp-(login|admin).*/", s => Like(s.Path, "/wp-(login|admin).*"), Regexp("url.path", "/wp-(login|admin).*", ci: true)),
         new("ua:/.*(curl|wget).*/", s => Like(s.UserAgent, ".*(curl|wget).*"), Regexp("user_agent.original", ".*(curl|wget).*", ci: true)),
         new("xmlrpc OR (path:/wp-login.php AND method:POST)", s => s.Words.Contains("xmlrpc") || (Eq(s.Path, "/wp-login.php") && s.Method == "POST"),
             Bool("should", Text("xmlrpc"), Bool("filter", Term("url.path", "/wp-login.php", ci: true), Term("http.request.method", "POST", ci: true)))),
