@@ -1,0 +1,28 @@
+namespace LogPipeline.Ingest.Hosting;
+
+/// <summary>Dispatches the verbs (<c>parse</c>, <c>detect</c>) and otherwise runs the service.</summary>
+internal static class IngestProgram
+{
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
+        {
+            await Console.Out.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        return await IngestService.RunAsync(args);
+    }
+
+    public const string Usage = """
+        ingest — LogPipeline's receiving, parsing and storing service
+
+        Run the service:
+          ingest [--urls http://127.0.0.1:5080] [--data-dir DIR] (--token T ... | --tokens-file F | --no-auth) [--config settings.json]
+
+        Settings also come from appsettings.json and LOGPIPELINE_Ingest__<Key> environment variables
+        (see docs/configuration.md).
+        """;
+}

@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+/// <summary>The writer's open connection to one day file, with its prepared insert statements.</summary>
+internal sealed class DayWriter : IDisposable
+{
+    private const int SqliteError = 1;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _insertText;
+
+    public DayWriter(string path, SqliteDurability durability)
+    {
+        DaySchema.EnsureCreated(path);
+        _connection = new SqliteConnection(ConnectionStrings.ReadWrite(path));
+        _connection.Open();
+        DaySchema.Execute(_connection, "PRAGMA journal_mode=WAL;");
+        DaySchema.Execute(_connection, durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+
+        _insert = _connection.CreateCommand();
+        _insert.CommandText = """
+            INSERT INTO events(id, ts, host, dataset, file_path, source_ip, method, status, bytes, url_path,
+                               url_original, user_agent, message, log_offset, doc)
+            VALUES($id, $ts, $host, $dataset, $file, $ip, $method, $status, $bytes, $path, $url, $ua, $message, $offset, jsonb($doc))
+            ON CONFLICT(id) DO NOTHING
+            RETURNING rowid;
+            """;
+        foreach (var name in (string[])["$id", "$ts", "$host", "$dataset", "$file", "$ip", "$method", "$status", "$bytes", "$path", "$url", "$ua", "$message", "$offset", "$doc"])
+        {
+            _insert.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        _insertText = _connection.CreateCommand();
+        _insertText.CommandText = "INSERT INTO fts(rowid, message, url) VALUES($rowid, $message, $url);";
+        _insertText.Parameters.Add(new SqliteParameter("$rowid", null));
+        _insertText.Parameters.Add(new SqliteParameter("$message", null));
+        _insertText.Parameters.Add(new SqliteParameter("$url", null));
+    }
+
+    public DateTimeOffset LastUsed { get; set; }
+
+    /// <summary>Writes the records at <paramref name="indexes"/> in one transaction and fills their outcomes.</summary>
+    public void Write(IReadOnlyList<LogRecord> records, List<int> indexes, WriteOutcome[] outcomes)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _insert.Transaction = transaction;
+        _insertText.Transaction = transaction;
+        foreach (var i in indexes)
+        {
+            outcomes[i] = Insert(records[i]);
+        }
+
+        transaction.Commit();
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _insertText.Dispose();
+        _connection.Dispose();
+    }
+
+    private WriteOutcome Insert(LogRecord record)
+    {
+        object?[] values =
+        [
+            record.Id, EventTime.ToNanos(record.Timestamp), record.Host, record.Dataset, record.FilePath, record.SourceIp,
+            record.Method, record.Status, record.Bytes, record.UrlPath, record.UrlOriginal, record.UserAgent,
+            record.Message, record.Offset, record.DocumentJson,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        object? rowid;
+        try
+        {
+            rowid = _insert.ExecuteScalar();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteError && e.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WriteOutcome(WriteStatus.Failed, $"event {record.Id}: the document is not valid JSON ({e.Message}).");
+        }
+
+        if (rowid is null)
+        {
+            return new WriteOutcome(WriteStatus.Duplicate);
+        }
+
+        var t = _insertText.Parameters;
+        t[0].Value = rowid;
+        t[1].Value = (object?)record.Message ?? DBNull.Value;
+        t[2].Value = (object?)record.UrlOriginal ?? DBNull.Value;
+        _insertText.ExecuteNonQuery();
+        return new WriteOutcome(WriteStatus.Stored);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+/// <summary>
+/// A compiled WHERE condition over one day's <c>events</c> table: SQL text that refers to values only through the
+/// parameters <c>$p0</c>, <c>$p1</c>, … — user text is never part of <see cref="Where"/>.
+/// </summary>
+internal sealed class SqlFilter
+{
+    public SqlFilter(string where, IReadOnlyList<object> parameters)
+    {
+        Where = where;
+        Parameters = parameters;
+    }
+
+    public static SqlFilter All { get; } = new("1", []);
+
+    public string Where { get; }
+
+    public IReadOnlyList<object> Parameters { get; }
+
+    public static string ParameterName(int index) => "$p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Bind(SqliteCommand command)
+    {
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            command.Parameters.AddWithValue(ParameterName(i), Parameters[i]);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+public sealed partial class SqliteLogStore
+{
+    private const int MaxPageSize = 10_000;
+
+    /// <summary>
+    /// Hits newest first across the day files of [From, To), a keyset cursor to the next page, and the exact total up
+    /// to <see cref="SearchRequest.TotalCap"/>. Throws <see cref="QuerySyntaxException"/> for a query or cursor that
+    /// does not parse.
+    /// </summary>
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (request.Size is < 1 or > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Size, $"SearchRequest.Size must be between 1 and {MaxPageSize}.");
+        }
+
+        var filter = SqliteFilterCompiler.Compile(request.Query);
+        var cursor = KeysetCursor.Parse(request.Cursor);
+        var range = new TimeRange(EventTime.ToNanosClamped(request.From), EventTime.ToNanosClamped(request.To));
+        var cap = Math.Max(0, request.TotalCap);
+
+        var hits = new List<(SearchHit Hit, KeysetCursor Position)>(Math.Min(request.Size + 1, 1024));
+        long total = 0;
+        foreach (var day in DayFiles.InRange(_directory, request.From, request.To))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var wantHits = hits.Count <= request.Size
+                && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos)));
+            var wantCount = total <= cap;
+            if (!wantHits && !wantCount)
+            {
+                break;
+            }
+
+            using var connection = OpenReader(day);
+            if (connection is null)
+            {
+                continue;
+            }
+
+            if (wantHits)
+            {
+                ReadHits(connection, filter, range, cursor, request.Size + 1 - hits.Count, hits);
+            }
+
+            if (wantCount)
+            {
+                total += Count(connection, filter, range, cap + 1 - total);
+            }
+        }
+
+        var more = hits.Count > request.Size;
+        if (more)
+        {
+            hits.RemoveAt(hits.Count - 1);
+        }
+
+        return Task.FromResult(new SearchResult
+        {
+            Total = Math.Min(total, cap),
+            TotalIsLowerBound = total > cap,
+            Hits = hits.ConvertAll(h => h.Hit),
+            NextCursor = more ? hits[^1].Position.ToString() : null,
+        });
+    }
+
+    /// <summary>Opens a day file read-only, or returns null if it was deleted (retention) since the listing.</summary>
+    private SqliteConnection? OpenReader(DateOnly day)
+    {
+        var path = DayFiles.PathOf(_directory, day);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var connection = new SqliteConnection(ConnectionStrings.ReadOnly(path));
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (SqliteException) when (!File.Exists(path))
+        {
+            connection.Dispose();
+            return null;
+        }
+    }
+
+    private static void ReadHits(
+        SqliteConnection connection, SqlFilter filter, TimeRange range, KeysetCursor? cursor, int limit, List<(SearchHit, KeysetCursor)> hits)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT rowid, id, ts, json(doc) FROM events
+            WHERE ts >= $from AND ts < $to {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
+            ORDER BY ts DESC, rowid DESC LIMIT $limit
+            """;
+        range.Bind(command);
+        command.Parameters.AddWithValue("$limit", limit);
+        if (cursor is { } c)
+        {
+            command.Parameters.AddWithValue("$cts", c.Nanos);
+            command.Parameters.AddWithValue("$crow", c.RowId);
+        }
+
+        filter.Bind(command);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var nanos = reader.GetInt64(2);
+            hits.Add((new SearchHit(reader.GetString(1), EventTime.FromNanos(nanos), reader.GetString(3)), new KeysetCursor(nanos, reader.GetInt64(0))));
+        }
+    }
+
+    private static long Count(SqliteConnection connection, SqlFilter filter, TimeRange range, long limit)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM events WHERE ts >= $from AND ts < $to AND ({filter.Where}) LIMIT $limit)";
+        range.Bind(command);
+        command.Parameters.AddWithValue("$limit", limit);
+        filter.Bind(command);
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite database per UTC day in <see cref="SqliteStoreOptions.DataDirectory"/>, WAL mode,
+/// FTS5 over message and URL, typed columns, the whole document as JSONB. One process writes (ingest); any number of
+/// processes read (query-ui opens it with <see cref="SqliteStoreOptions.ReadOnly"/>).
+/// </summary>
+public sealed partial class SqliteLogStore : ILogSink, ILogSearch, IDisposable, IAsyncDisposable
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly string _directory;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Dictionary<DateOnly, DayWriter> _writers = [];
+    private bool _disposed;
+
+    public SqliteLogStore(SqliteStoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
+        }
+
+        _options = options;
+        _timeProvider = timeProvider;
+        _directory = Path.GetFullPath(options.DataDirectory);
+        if (!options.ReadOnly)
+        {
+            Directory.CreateDirectory(_directory);
+            ApplyRetention();
+        }
+    }
+
+    /// <summary>The full path of the data directory.</summary>
+    public string DataDirectory => _directory;
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _writeLock.Wait();
+        try
+        {
+            _disposed = true;
+            foreach (var writer in _writers.Values)
+            {
+                writer.Dispose();
+            }
+
+            _writers.Clear();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        foreach (var day in DayFiles.List(_directory))
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(ConnectionStrings.ReadOnly(DayFiles.PathOf(_directory, day))));
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

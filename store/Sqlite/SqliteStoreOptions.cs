@@ -1,0 +1,46 @@
+namespace LogPipeline.Store.Sqlite;
+
+/// <summary>Settings of the embedded SQLite store: where the day files live and how long they are kept.</summary>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>Directory holding one database file per UTC day (<c>events-2026-11-22.db</c>). Created if missing.</summary>
+    public string DataDirectory { get; set; } = string.Empty;
+
+    /// <summary>Whole days older than this many days (UTC, counted from today) are deleted.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>When set, the oldest days are deleted until the files together take at most this many bytes.</summary>
+    public long? MaxTotalBytes { get; set; }
+
+    /// <summary>Open for reading only (query-ui): never creates, writes or deletes files.</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>
+    /// How hard a commit waits for the disk. <see cref="SqliteDurability.Full"/> (the default) fsyncs the WAL on every
+    /// batch, so an acknowledged batch survives a power loss; <see cref="SqliteDurability.Normal"/> survives a process
+    /// crash (kill -9) but may lose the last batches on an OS crash or power loss.
+    /// </summary>
+    public SqliteDurability Durability { get; set; } = SqliteDurability.Full;
+
+    /// <summary>Returns every problem with these options at once (empty when they are valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            errors.Add("SqliteStoreOptions.DataDirectory is empty: set it to the directory that holds the day files.");
+        }
+
+        if (RetentionDays < 1)
+        {
+            errors.Add($"SqliteStoreOptions.RetentionDays is {RetentionDays}: it must be at least 1.");
+        }
+
+        if (MaxTotalBytes is < 1)
+        {
+            errors.Add($"SqliteStoreOptions.MaxTotalBytes is {MaxTotalBytes}: it must be positive, or unset for no limit.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,30 @@
+using LogPipeline.Store.Sqlite;
+using LogPipeline.Store.Tests.Contract;
+using LogPipeline.Store.Tests.Support;
+
+namespace LogPipeline.Store.Tests.Sqlite;
+
+/// <summary>The store contract, on a fresh SQLite data directory.</summary>
+public sealed class SqliteContractTests : LogStoreContractTests
+{
+    private readonly TempDirectory _directory = new();
+    private SqliteLogStore? _store;
+
+    public override async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    protected override Task<(ILogSink Sink, ILogSearch Search)> CreateStoreAsync()
+    {
+        _store = new SqliteLogStore(
+            new SqliteStoreOptions { DataDirectory = _directory.Path, RetentionDays = 3650 },
+            new FakeTimeProvider(Events.Day0.AddDays(1)));
+        return Task.FromResult<(ILogSink, ILogSearch)>((_store, _store));
+    }
+}
