@@ -12,6 +12,7 @@ internal static class QueryUiEndpoints
         EventApi.Map(app);
         ExportApi.Map(app);
         RowsEndpoint.Map(app);
+        ScanExportEndpoint.Map(app);
         LoginEndpoints.Map(app);
         app.MapGet("/", () => Results.Redirect("/search"));
         app.MapGet("/healthz", () => Results.Text("ok\n"));

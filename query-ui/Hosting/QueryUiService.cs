@@ -86,6 +86,9 @@ internal static class QueryUiService
         builder.Services.AddSingleton(sp => new SqliteLogStore(
             new SqliteStoreOptions { DataDirectory = options.DataDir, ReadOnly = true }, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ILogSearch>(sp => sp.GetRequiredService<SqliteLogStore>());
+        builder.Services.AddSingleton<Scans.ScanAnalyzer>();
+        builder.Services.AddSingleton<Hosts.HeartbeatReader>();
+        builder.Services.AddSingleton<Hosts.HostsReport>();
         builder.Services.AddRazorComponents();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
