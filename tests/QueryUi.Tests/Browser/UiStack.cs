@@ -74,7 +74,7 @@ internal sealed class UiStack : IAsyncDisposable
 
     private async Task WaitHealthyAsync(string baseUrl)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await Eventually.WaitAsync(
             async () =>
             {
@@ -83,8 +83,15 @@ internal sealed class UiStack : IAsyncDisposable
                     throw new InvalidOperationException($"{dead.Name} exited with {dead.ExitCode}:\n{dead.Output}");
                 }
 
-                using var response = await client.GetAsync(baseUrl + "/healthz");
-                return response.IsSuccessStatusCode;
+                try
+                {
+                    using var response = await client.GetAsync(baseUrl + "/healthz");
+                    return response.IsSuccessStatusCode;
+                }
+                catch (TaskCanceledException)
+                {
+                    return false; // still starting on a busy machine: the deadline bounds the wait
+                }
             },
             ok => ok,
             TimeSpan.FromSeconds(60),
