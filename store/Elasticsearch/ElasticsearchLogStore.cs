@@ -8,7 +8,7 @@ namespace LogPipeline.Store.Elasticsearch;
 /// <c>&lt;prefix&gt;-&lt;dataset&gt;-&lt;namespace&gt;</c> (or daily indices) through <c>_bulk</c> <c>create</c> with the
 /// event id, so a re-sent event is reported as a duplicate; an ECS index template is installed on first use.
 /// </summary>
-public sealed partial class ElasticsearchLogStore : ILogSink, IDisposable
+public sealed partial class ElasticsearchLogStore : ILogSink, ILogSearch, IDisposable
 {
     private const string JsonContentType = "application/json";
 

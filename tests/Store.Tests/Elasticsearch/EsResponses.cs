@@ -111,4 +111,25 @@ internal static class EsResponses
         ["status"] = status,
         ["error"] = error,
     };
+
+    /// <summary>A <c>_search</c> answer: the given events as hits (newest first), each with its sort values.</summary>
+    public static string Search(long total, string relation, params LogRecord[] hits) => new JsonObject
+    {
+        ["took"] = 4,
+        ["timed_out"] = false,
+        ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["skipped"] = 0, ["failed"] = 0 },
+        ["hits"] = new JsonObject
+        {
+            ["total"] = new JsonObject { ["value"] = total, ["relation"] = relation },
+            ["max_score"] = null,
+            ["hits"] = new JsonArray(hits.Select(h => (JsonNode)new JsonObject
+            {
+                ["_index"] = BackingIndex,
+                ["_id"] = h.Id,
+                ["_score"] = null,
+                ["_source"] = JsonNode.Parse(h.DocumentJson),
+                ["sort"] = new JsonArray(h.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'"), h.Id),
+            }).ToArray()),
+        },
+    }.ToJsonString();
 }
