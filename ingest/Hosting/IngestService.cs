@@ -1,4 +1,5 @@
 using LogPipeline.Hosting;
+using LogPipeline.Ingest.Bulk;
 using LogPipeline.Ingest.Configuration;
 using LogPipeline.Ingest.Endpoints;
 using LogPipeline.Ingest.Observability;
@@ -118,12 +119,17 @@ internal static class IngestService
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<BatchEndpoint>();
+        services.AddSingleton<BulkDocumentBuilder>();
+        services.AddSingleton<BulkEndpoint>();
         services.AddSingleton<StoreProbe>();
     }
 
     private static void Map(WebApplication app)
     {
         app.MapPost("/v1/batches", (HttpContext context, BatchEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapMethods("/", ["GET", "HEAD"], ElasticsearchApi.RootAsync);
+        app.MapMethods("/_bulk", ["POST", "PUT"], (HttpContext context, BulkEndpoint endpoint) => endpoint.HandleAsync(context, null));
+        app.MapMethods("/{index}/_bulk", ["POST", "PUT"], (HttpContext context, string index, BulkEndpoint endpoint) => endpoint.HandleAsync(context, index));
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", async (StoreProbe probe, CancellationToken ct) =>
             await probe.CheckAsync(ct) is { } problem ? Results.Text($"store not ready: {problem}\n", statusCode: 503) : Results.Text("ready\n"));

@@ -15,9 +15,16 @@ internal sealed class BatchReader
 
     public async Task<BatchReadResult> ReadAsync(Stream body, long? contentLength, string? contentEncoding, CancellationToken cancellationToken)
     {
+        var (bytes, status, error) = await ReadBodyAsync(body, contentLength, contentEncoding, cancellationToken);
+        return bytes is null ? BatchReadResult.Refuse(status, error!) : Split(bytes);
+    }
+
+    /// <summary>The request body, decompressed, within the limits; or the status and message that refuse it.</summary>
+    public async Task<(byte[]? Body, int Status, string? Error)> ReadBodyAsync(Stream body, long? contentLength, string? contentEncoding, CancellationToken cancellationToken)
+    {
         if (contentLength > _options.MaxRequestBytes)
         {
-            return TooLarge();
+            return (null, 413, TooLargeMessage);
         }
 
         var gzip = contentEncoding switch
@@ -28,30 +35,26 @@ internal sealed class BatchReader
         };
         if (gzip is null)
         {
-            return BatchReadResult.Refuse(415, $"Content-Encoding '{contentEncoding}' is not supported: send gzip or identity");
+            return (null, 415, $"Content-Encoding '{contentEncoding}' is not supported: send gzip or identity");
         }
 
-        byte[] bytes;
         try
         {
-            bytes = await ReadAllAsync(body, gzip.Value, cancellationToken);
+            return (await ReadAllAsync(body, gzip.Value, cancellationToken), 200, null);
         }
         catch (LimitExceededException e)
         {
-            return e.Decompressed
-                ? BatchReadResult.Refuse(413, $"decompressed body is over Ingest:MaxDecompressedBytes ({_options.MaxDecompressedBytes} bytes): send smaller batches")
-                : TooLarge();
+            return (null, 413, e.Decompressed
+                ? $"decompressed body is over Ingest:MaxDecompressedBytes ({_options.MaxDecompressedBytes} bytes): send smaller batches"
+                : TooLargeMessage);
         }
         catch (InvalidDataException)
         {
-            return BatchReadResult.Refuse(400, "body is not valid gzip, or is truncated (Content-Encoding: gzip was given; send one complete gzip member)");
+            return (null, 400, "body is not valid gzip, or is truncated (Content-Encoding: gzip was given; send one complete gzip member)");
         }
-
-        return Split(bytes);
     }
 
-    private BatchReadResult TooLarge() =>
-        BatchReadResult.Refuse(413, $"request body is over Ingest:MaxRequestBytes ({_options.MaxRequestBytes} bytes): send smaller batches");
+    private string TooLargeMessage => $"request body is over Ingest:MaxRequestBytes ({_options.MaxRequestBytes} bytes): send smaller batches";
 
     private async Task<byte[]> ReadAllAsync(Stream body, bool gzip, CancellationToken cancellationToken)
     {

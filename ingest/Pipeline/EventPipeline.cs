@@ -5,7 +5,7 @@ using LogPipeline.Store;
 
 namespace LogPipeline.Ingest.Pipeline;
 
-/// <summary>Parse → enrich → write: the part of a batch's life shared by every intake endpoint.</summary>
+/// <summary>Parse → enrich → write: the part of an event's life shared by every intake endpoint.</summary>
 internal sealed class EventPipeline
 {
     private readonly EventProcessor _processor;
@@ -19,21 +19,32 @@ internal sealed class EventPipeline
         _metrics = metrics;
     }
 
-    /// <summary>Outcomes in the order of <paramref name="events"/>; returns once stored events are durable.</summary>
-    public async Task<WriteResult> ProcessAsync(IReadOnlyList<IncomingEvent> events, string agent, CancellationToken cancellationToken)
+    /// <summary>Shipper events: parsed with their format, enriched, written. Outcomes in the order of <paramref name="events"/>.</summary>
+    public Task<WriteResult> ProcessAsync(IReadOnlyList<IncomingEvent> events, string agent, CancellationToken cancellationToken)
     {
-        var records = new List<LogRecord>(events.Count);
+        var pending = new List<PendingEvent>(events.Count);
         long bytes = 0;
         foreach (var incoming in events)
         {
-            var document = _processor.Process(incoming, agent);
+            pending.Add(new PendingEvent(incoming.Id, _processor.Process(incoming, agent)));
+            bytes += incoming.Message.Length;
+        }
+
+        return WriteAsync(pending, bytes, cancellationToken);
+    }
+
+    /// <summary>Writes finished documents; returns once the stored ones are durable.</summary>
+    public async Task<WriteResult> WriteAsync(IReadOnlyList<PendingEvent> events, long bytes, CancellationToken cancellationToken)
+    {
+        var records = new List<LogRecord>(events.Count);
+        foreach (var (id, document) in events)
+        {
             if (document.HasTag(Unparsed.FailureTag))
             {
                 _metrics.ParseFailed();
             }
 
-            bytes += incoming.Message.Length;
-            records.Add(EventProcessor.ToRecord(incoming.Id, document));
+            records.Add(EventProcessor.ToRecord(id, document));
         }
 
         _metrics.Received(events.Count, bytes);

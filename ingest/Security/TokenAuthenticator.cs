@@ -47,7 +47,57 @@ internal sealed class TokenAuthenticator
             return null;
         }
 
-        var presented = Hash(authorizationHeader[Prefix.Length..].Trim());
+        return Match(authorizationHeader[Prefix.Length..].Trim());
+    }
+
+    /// <summary>
+    /// The Elasticsearch-compatible intake also takes what Elasticsearch clients send: <c>Basic</c> (any user name,
+    /// a token as the password) and <c>ApiKey</c> (base64 of <c>id:token</c>, or the token itself).
+    /// </summary>
+    public string? AuthenticateElasticsearchClient(string? authorizationHeader)
+    {
+        if (!Enabled)
+        {
+            return "anonymous";
+        }
+
+        var space = authorizationHeader?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        var scheme = authorizationHeader![..space];
+        var credential = authorizationHeader[(space + 1)..].Trim();
+        if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return Match(credential);
+        }
+
+        if (!scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("ApiKey", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var decoded = TryDecodeBase64(credential);
+        var colon = decoded?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon >= 0)
+        {
+            return Match(decoded![(colon + 1)..]);
+        }
+
+        return scheme.Equals("ApiKey", StringComparison.OrdinalIgnoreCase) ? Match(credential) : null;
+    }
+
+    private static string? TryDecodeBase64(string text)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var n) ? Encoding.UTF8.GetString(bytes, 0, n) : null;
+    }
+
+    private string? Match(string token)
+    {
+        var presented = Hash(token);
         string? match = null;
         foreach (var (name, hash) in _hashes)
         {

@@ -55,6 +55,14 @@ public sealed class EcsDocument
         return true;
     }
 
+    /// <summary>Empties the document (fields, tags, time) so it can be reused.</summary>
+    public void Clear()
+    {
+        _fields.Clear();
+        _tags?.Clear();
+        Timestamp = null;
+    }
+
     public void AddTag(string tag)
     {
         _tags ??= new List<string>(2);
