@@ -6,7 +6,7 @@ namespace LogPipeline.Store.Elasticsearch;
 /// </summary>
 public sealed class ElasticsearchStoreOptions
 {
-    /// <summary>One or more node URLs (<c>https://es1:9200</c>); requests rotate over them, and move on when one is down.</summary>
+    /// <summary>One or more node URLs (<c>https://es1:9200</c>); requests go to one until it fails (no answer, 5xx), then to the next.</summary>
     public Uri[] Urls { get; set; } = [];
 
     /// <summary>Basic authentication user; set together with <see cref="Password"/>, or use <see cref="ApiKey"/>.</summary>

@@ -4,8 +4,9 @@ using System.Text;
 namespace LogPipeline.Store.Elasticsearch;
 
 /// <summary>
-/// Sends one request to one node, rotating over <see cref="ElasticsearchStoreOptions.Urls"/>, with the configured
-/// authentication and time limit. Never throws for what the network or the node does: that comes back as an
+/// Sends one request to one node, with the configured authentication and time limit. It keeps to one node of
+/// <see cref="ElasticsearchStoreOptions.Urls"/> (its connections stay warm) and moves to the next when that node
+/// does not answer or answers 5xx. Never throws for what the network or the node does: that comes back as an
 /// <see cref="EsResponse"/> (status 0 when no answer came). Retrying is the caller's business.
 /// </summary>
 internal sealed class EsTransport : IDisposable
@@ -53,6 +54,11 @@ internal sealed class EsTransport : IDisposable
         {
             using var response = await _client.SendAsync(request, timeout.Token);
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            if ((int)response.StatusCode >= 500)
+            {
+                MoveOn();
+            }
+
             return new EsResponse((int)response.StatusCode, text, Describe(node));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

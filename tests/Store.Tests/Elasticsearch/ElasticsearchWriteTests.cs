@@ -168,6 +168,19 @@ public sealed class ElasticsearchWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_NodeAnswers503_RetriesOnTheNextNodeAndStaysThere()
+    {
+        using var es = new EsHarness(o => o.Urls = [new Uri("http://es1.test:9200"), new Uri("http://es2.test:9200")]);
+        es.Cluster.Then("POST /_bulk", 503, EsResponses.Unavailable);
+        es.Cluster.Always("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("a"), EsResponses.Created("b", 1)));
+
+        await es.Store.WriteAsync(TwoEvents(), CancellationToken.None);
+        await es.Store.WriteAsync(TwoEvents(), CancellationToken.None);
+
+        Assert.Equal(["http://es1.test:9200", "http://es2.test:9200", "http://es2.test:9200"], es.Cluster.Bulks.Select(b => b.Node));
+    }
+
+    [Fact]
     public async Task WriteAsync_ClusterDownAtFirstWrite_FailsEventsThenInitializesOnTheNextWrite()
     {
         _es.Cluster.Then("GET /", 401, EsResponses.Unauthorized);
