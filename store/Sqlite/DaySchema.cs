@@ -16,11 +16,11 @@ internal static class DaySchema
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
             ts INTEGER NOT NULL,
-            host TEXT,
+            host TEXT COLLATE NOCASE,
             dataset TEXT,
             file_path TEXT,
             source_ip TEXT,
-            method TEXT,
+            method TEXT COLLATE NOCASE,
             status INTEGER,
             bytes INTEGER,
             url_path TEXT COLLATE NOCASE,
@@ -35,6 +35,7 @@ internal static class DaySchema
         CREATE INDEX events_url_path_ts ON events(url_path, ts);
         CREATE INDEX events_source_ip_ts ON events(source_ip, ts);
         CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
         """;
 
     /// <summary>

@@ -14,7 +14,6 @@ public sealed partial class SqliteLogStore
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (request.Size is < 1 or > MaxPageSize)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.Size, $"SearchRequest.Size must be between 1 and {MaxPageSize}.");
@@ -22,38 +21,25 @@ public sealed partial class SqliteLogStore
 
         var filter = SqliteFilterCompiler.Compile(request.Query);
         var cursor = KeysetCursor.Parse(request.Cursor);
-        var range = new TimeRange(EventTime.ToNanosClamped(request.From), EventTime.ToNanosClamped(request.To));
+        var range = RangeOf(request.From, request.To);
         var cap = Math.Max(0, request.TotalCap);
 
         var hits = new List<(SearchHit Hit, KeysetCursor Position)>(Math.Min(request.Size + 1, 1024));
         long total = 0;
-        foreach (var day in DayFiles.InRange(_directory, request.From, request.To))
+        ForEachDay(request.From, request.To, cancellationToken, (day, connection) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wantHits = hits.Count <= request.Size
-                && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos)));
-            var wantCount = total <= cap;
-            if (!wantHits && !wantCount)
-            {
-                break;
-            }
-
-            using var connection = OpenReader(day);
-            if (connection is null)
-            {
-                continue;
-            }
-
-            if (wantHits)
+            if (hits.Count <= request.Size && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos))))
             {
                 ReadHits(connection, filter, range, cursor, request.Size + 1 - hits.Count, hits);
             }
 
-            if (wantCount)
+            if (total <= cap)
             {
                 total += Count(connection, filter, range, cap + 1 - total);
             }
-        }
+
+            return hits.Count <= request.Size || total <= cap;
+        });
 
         var more = hits.Count > request.Size;
         if (more)
@@ -83,6 +69,7 @@ public sealed partial class SqliteLogStore
         try
         {
             connection.Open();
+            SqliteFunctions.Register(connection);
             return connection;
         }
         catch (SqliteException) when (!File.Exists(path))
