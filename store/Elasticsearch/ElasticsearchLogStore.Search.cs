@@ -9,10 +9,10 @@ public sealed partial class ElasticsearchLogStore
 
     /// <summary>
     /// Hits newest first (time, then event id), one more than asked to know whether a next page exists; the cursor
-    /// is the last hit's sort values, sent back as <c>search_after</c>, so paging is equally cheap at any depth. The
-    /// total is exact up to <see cref="SearchRequest.TotalCap"/> (<c>track_total_hits</c>), then a lower bound.
-    /// Throws <see cref="QuerySyntaxException"/> for a query or cursor that does not parse, and
-    /// <see cref="ElasticsearchStoreException"/> when the cluster cannot answer.
+    /// is the last hit's sort values, sent back as <c>search_after</c>, so paging is equally cheap at any depth and
+    /// never expires. The total is exact up to <see cref="SearchRequest.TotalCap"/> (<c>track_total_hits</c>), then a
+    /// lower bound. Throws <see cref="QuerySyntaxException"/> for a query or cursor that does not parse (or that the
+    /// cluster refuses), and <see cref="ElasticsearchStoreException"/> when the cluster cannot answer.
     /// </summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -22,22 +22,63 @@ public sealed partial class ElasticsearchLogStore
             throw new ArgumentOutOfRangeException(nameof(request), request.Size, $"SearchRequest.Size must be between 1 and {MaxPageSize}.");
         }
 
-        var searchAfter = SearchCursor.Parse(request.Cursor);
-        var cap = (int)Math.Clamp(request.TotalCap, 0, int.MaxValue);
-        var body = new JsonObject
+        using var response = await SearchJsonAsync(ElasticsearchRequests.Search(request), cancellationToken);
+        var hitsObject = response.RootElement.GetProperty("hits");
+        var page = ReadHits(hitsObject);
+        var more = page.Count > request.Size;
+        if (more)
         {
-            ["size"] = request.Size + 1,
-            ["track_total_hits"] = cap == 0 ? false : cap,
-            ["query"] = SearchBody.Query(FreeTextQuery.Clause(request.Query), request.From, request.To),
-            ["sort"] = SearchBody.NewestFirst(),
-        };
-        if (searchAfter is not null)
-        {
-            body["search_after"] = searchAfter;
+            page.RemoveAt(page.Count - 1);
         }
 
-        using var response = await SearchJsonAsync(body, cancellationToken);
-        return ReadHits(response.RootElement, request.Size, cap);
+        var cap = Math.Max(0, request.TotalCap);
+        var total = hitsObject.TryGetProperty("total", out var t) ? t.GetProperty("value").GetInt64() : page.Count;
+        var lowerBound = hitsObject.TryGetProperty("total", out t) && t.GetProperty("relation").GetString() == "gte";
+        return new SearchResult
+        {
+            Total = Math.Min(total, cap),
+            TotalIsLowerBound = lowerBound || total > cap,
+            Hits = page.ConvertAll(h => h.Hit),
+            NextCursor = more ? ElasticsearchRequests.Cursor(page[^1].Sort) : null,
+        };
+    }
+
+    /// <summary>
+    /// The event with the id (a <c>term</c> on <c>event.id</c>), then its neighbours from the same host and file:
+    /// <c>search_after</c> its sort values, newest first for those before (returned oldest first) and oldest first
+    /// for those after.
+    /// </summary>
+    public async Task<SurroundingResult> SurroundingAsync(SurroundingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var anchorResponse = await SearchJsonAsync(ElasticsearchRequests.SurroundingAnchor(request.Id), cancellationToken);
+        var anchors = ReadHits(anchorResponse.RootElement.GetProperty("hits"));
+        if (anchors.Count == 0)
+        {
+            return new SurroundingResult();
+        }
+
+        var (anchor, sort) = anchors[0];
+        using var document = JsonDocument.Parse(anchor.DocumentJson);
+        var host = StringAt(document.RootElement, "host", "name");
+        var file = StringAt(document.RootElement, "log", "file", "path");
+        var before = await NeighboursAsync(host, file, sort, request.Before, before: true, cancellationToken);
+        before.Reverse();
+        var after = await NeighboursAsync(host, file, sort, request.After, before: false, cancellationToken);
+        return new SurroundingResult { Anchor = anchor, Before = before, After = after };
+    }
+
+    private async Task<List<SearchHit>> NeighboursAsync(
+        string? host, string? file, JsonArray anchorSort, int count, bool before, CancellationToken cancellationToken)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        using var response = await SearchJsonAsync(
+            ElasticsearchRequests.SurroundingNeighbours(host, file, anchorSort, count, before), cancellationToken);
+        return ReadHits(response.RootElement.GetProperty("hits")).ConvertAll(h => h.Hit);
     }
 
     /// <summary>POSTs a <c>_search</c> over every index or data stream this store writes; throws when the answer is not 200.</summary>
@@ -54,42 +95,37 @@ public sealed partial class ElasticsearchLogStore
         return JsonDocument.Parse(response.Body);
     }
 
-    private static SearchResult ReadHits(JsonElement root, int size, int cap)
+    /// <summary>Each hit with its sort values (time as nanoseconds since the epoch, then the event id).</summary>
+    private static List<(SearchHit Hit, JsonArray Sort)> ReadHits(JsonElement hitsObject)
     {
-        var hitsObject = root.GetProperty("hits");
-        var hits = new List<SearchHit>(size);
-        JsonArray? lastSort = null;
-        var more = false;
+        var hits = new List<(SearchHit, JsonArray)>();
         foreach (var hit in hitsObject.GetProperty("hits").EnumerateArray())
         {
-            if (hits.Count == size)
-            {
-                more = true;
-                break;
-            }
-
             var sort = hit.GetProperty("sort");
-            lastSort = (JsonArray)JsonNode.Parse(sort.GetRawText())!;
-            hits.Add(new SearchHit(
-                hit.GetProperty("_id").GetString()!,
-                SearchBody.ParseTime(sort[0].GetString()!),
-                hit.GetProperty("_source").GetRawText()));
+            hits.Add((
+                new SearchHit(hit.GetProperty("_id").GetString()!, EventTime(sort[0]), hit.GetProperty("_source").GetRawText()),
+                (JsonArray)JsonNode.Parse(sort.GetRawText())!));
         }
 
-        long total = hits.Count;
-        var lowerBound = more;
-        if (hitsObject.TryGetProperty("total", out var totalElement))
+        return hits;
+    }
+
+    /// <summary>A <c>date_nanos</c> sort value: nanoseconds since the epoch (sub-100 ns digits dropped).</summary>
+    private static DateTimeOffset EventTime(JsonElement sortValue) =>
+        sortValue.ValueKind == JsonValueKind.Number
+            ? DateTimeOffset.UnixEpoch.AddTicks(sortValue.GetInt64() / 100)
+            : DateTimeOffset.Parse(sortValue.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? StringAt(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
         {
-            total = totalElement.GetProperty("value").GetInt64();
-            lowerBound = totalElement.GetProperty("relation").GetString() == "gte";
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            {
+                return null;
+            }
         }
 
-        return new SearchResult
-        {
-            Total = Math.Min(total, cap),
-            TotalIsLowerBound = lowerBound || total > cap,
-            Hits = hits,
-            NextCursor = more && lastSort is not null ? SearchCursor.Format(lastSort) : null,
-        };
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
     }
 }

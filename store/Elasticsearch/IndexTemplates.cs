@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using LogPipeline.Store.Query;
 
 namespace LogPipeline.Store.Elasticsearch;
 
 /// <summary>
-/// The component template (ECS mappings) and the index template that applies it to every name this store writes.
-/// Mapping choices: <c>@timestamp</c> is <c>date_nanos</c> (ingest keeps 100 ns precision; <c>date</c> would cut it
-/// to milliseconds); <c>source.ip</c> is <c>ip</c> (CIDR queries) and tolerates a host name instead of refusing the
-/// event; URL and user agent are <c>keyword</c> (exact match, top-N terms) with a <c>wildcard</c> sub-field for
-/// case-insensitive substring search; <c>message</c> is <c>text</c>; other strings default to <c>keyword</c>.
+/// The component template and the index template that applies it to every name this store writes. The mappings are
+/// <see cref="ElasticsearchMapping"/>'s (what the query compiler assumes: the words analyzer on <c>message</c> and
+/// <c>url.original.text</c>, keywords, <c>date_nanos</c> time) with these additions: <c>source.ip</c> gets an
+/// <c>ip</c> sub-field (<c>source.ip.ip</c>, for CIDR and address ranges; the keyword stays for wildcards), URL and
+/// user agent get a <c>wildcard</c> sub-field (<c>.wildcard</c>, for substring search without a scan of every
+/// term), numbers tolerate a malformed value (kept in <c>_source</c> instead of refusing the event), and
+/// <c>event.original</c> is stored but not indexed.
 /// </summary>
 internal static class IndexTemplates
 {
@@ -23,25 +26,31 @@ internal static class IndexTemplates
     public static string IndexTemplateName(IndexNames names) =>
         $"logpipeline-{names.Prefix}-{names.Namespace}" + (names.Daily ? "-daily" : string.Empty);
 
-    public static JsonObject ComponentTemplate() => new()
+    public static JsonObject ComponentTemplate()
     {
-        ["template"] = new JsonObject
+        var template = ElasticsearchMapping.IndexTemplate("unused")["template"]!.DeepClone().AsObject();
+        var properties = template["mappings"]!["properties"]!.AsObject();
+        properties[QueryFields.SourceIp] = WithSubField(properties[QueryFields.SourceIp], "ip", new JsonObject { ["type"] = "ip", ["ignore_malformed"] = true });
+        foreach (var field in (string[])[QueryFields.UrlOriginal, QueryFields.UserAgent])
         {
-            ["mappings"] = new JsonObject
+            properties[field] = WithSubField(properties[field], "wildcard", new JsonObject { ["type"] = "wildcard" });
+        }
+
+        foreach (var property in properties)
+        {
+            if ((string?)property.Value!["type"] is "long")
             {
-                ["dynamic_templates"] = new JsonArray(new JsonObject
-                {
-                    ["strings_as_keyword"] = new JsonObject
-                    {
-                        ["match_mapping_type"] = "string",
-                        ["mapping"] = Keyword(),
-                    },
-                }),
-                ["properties"] = EcsProperties(),
-            },
-        },
-        ["_meta"] = new JsonObject { ["managed_by"] = "logpipeline", ["ecs_version"] = "8.11" },
-    };
+                property.Value["ignore_malformed"] = true;
+            }
+        }
+
+        properties["event.original"] = new JsonObject { ["type"] = "keyword", ["index"] = false, ["doc_values"] = false };
+        return new JsonObject
+        {
+            ["template"] = template,
+            ["_meta"] = new JsonObject { ["managed_by"] = "logpipeline" },
+        };
+    }
 
     public static JsonObject IndexTemplate(IndexNames names)
     {
@@ -60,46 +69,15 @@ internal static class IndexTemplates
         return template;
     }
 
-    private static JsonObject EcsProperties() => new()
+    private static JsonObject WithSubField(JsonNode? mapping, string name, JsonObject subField)
     {
-        ["@timestamp"] = new JsonObject { ["type"] = "date_nanos" },
-        ["message"] = new JsonObject { ["type"] = "text" },
-        ["tags"] = Keyword(),
-        ["event"] = Object(("id", Keyword()), ("dataset", Keyword()), ("original", NotIndexed())),
-        ["host"] = Object(("name", Keyword())),
-        ["log"] = Object(("file", Object(("path", Keyword()))), ("offset", Long())),
-        ["source"] = Object(("ip", new JsonObject { ["type"] = "ip", ["ignore_malformed"] = true }), ("address", Keyword())),
-        ["user"] = Object(("name", Keyword())),
-        ["http"] = Object(
-            ("version", Keyword()),
-            ("request", Object(("method", Keyword()), ("referrer", KeywordWithWildcard()))),
-            ("response", Object(("status_code", Long()), ("body", Object(("bytes", Long())))))),
-        ["url"] = Object(("original", KeywordWithWildcard()), ("path", KeywordWithWildcard()), ("query", Keyword())),
-        ["user_agent"] = Object(("original", KeywordWithWildcard())),
-    };
-
-    private static JsonObject Object(params (string Name, JsonObject Mapping)[] properties)
-    {
-        var props = new JsonObject();
-        foreach (var (name, mapping) in properties)
+        var result = mapping?.DeepClone().AsObject() ?? new JsonObject { ["type"] = "keyword", ["ignore_above"] = 8191 };
+        if (result["fields"] is not JsonObject fields)
         {
-            props[name] = mapping;
+            result["fields"] = fields = [];
         }
 
-        return new JsonObject { ["properties"] = props };
+        fields[name] = subField;
+        return result;
     }
-
-    private static JsonObject Keyword() => new() { ["type"] = "keyword", ["ignore_above"] = 1024 };
-
-    private static JsonObject Long() => new() { ["type"] = "long", ["ignore_malformed"] = true };
-
-    /// <summary>Kept in <c>_source</c> only: the raw line is for reading, not for searching.</summary>
-    private static JsonObject NotIndexed() => new() { ["type"] = "keyword", ["index"] = false, ["doc_values"] = false };
-
-    private static JsonObject KeywordWithWildcard() => new()
-    {
-        ["type"] = "keyword",
-        ["ignore_above"] = 8191,
-        ["fields"] = new JsonObject { ["wildcard"] = new JsonObject { ["type"] = "wildcard" } },
-    };
 }

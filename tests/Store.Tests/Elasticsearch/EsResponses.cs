@@ -112,6 +112,24 @@ internal static class EsResponses
         ["error"] = error,
     };
 
+    /// <summary>A <c>date_nanos</c> sort value: nanoseconds since the epoch.</summary>
+    public static long Nanos(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    /// <summary>An aggregations-only <c>_search</c> answer (<c>size: 0</c>, no total asked).</summary>
+    public static string Aggregations(JsonObject aggregations) => new JsonObject
+    {
+        ["took"] = 9,
+        ["timed_out"] = false,
+        ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["skipped"] = 0, ["failed"] = 0 },
+        ["hits"] = new JsonObject
+        {
+            ["total"] = new JsonObject { ["value"] = 10000, ["relation"] = "gte" },
+            ["max_score"] = null,
+            ["hits"] = new JsonArray(),
+        },
+        ["aggregations"] = aggregations,
+    }.ToJsonString();
+
     /// <summary>A <c>_search</c> answer: the given events as hits (newest first), each with its sort values.</summary>
     public static string Search(long total, string relation, params LogRecord[] hits) => new JsonObject
     {
@@ -128,7 +146,7 @@ internal static class EsResponses
                 ["_id"] = h.Id,
                 ["_score"] = null,
                 ["_source"] = JsonNode.Parse(h.DocumentJson),
-                ["sort"] = new JsonArray(h.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'"), h.Id),
+                ["sort"] = new JsonArray(Nanos(h.Timestamp), h.Id),
             }).ToArray()),
         },
     }.ToJsonString();
