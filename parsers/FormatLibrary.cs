@@ -16,6 +16,10 @@ public sealed class FormatLibrary
         Register(AccessLogFormat.Nginx(Options));
         Register(new HaproxyFormat(Options));
         Register(new SyslogFormat(Options));
+        Register(new ApacheErrorFormat(Options));
+        Register(new NginxErrorFormat(Options));
+        Register(new MysqlErrorFormat(Options));
+        Register(new MysqlSlowlogFormat(Options));
     }
 
     public ParserOptions Options { get; }

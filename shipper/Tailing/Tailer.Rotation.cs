@@ -31,13 +31,15 @@ internal sealed partial class Tailer
                 CheckPath(file);
             }
 
-            if (file.Stat.Size < file.Position || (file.Stat.Size != file.LastHeadCheckSize && !HeadStillMatches(file)))
+            var changed = file.Stat.Size != file.LastHeadCheckSize || file.Stat.ModifiedTicks != file.LastHeadCheckModified;
+            if (file.Stat.Size < file.Position || (changed && !StillSameContent(file)))
             {
                 Truncated(file);
                 return false;
             }
 
             file.LastHeadCheckSize = file.Stat.Size;
+            file.LastHeadCheckModified = file.Stat.ModifiedTicks;
         }
 
         return true;
@@ -58,11 +60,12 @@ internal sealed partial class Tailer
         LogDraining(logger, path, file.Stat.Links == 0 ? "deleted" : "rotated away", file.Position);
     }
 
-    private bool HeadStillMatches(TrackedFile file)
+    /// <summary>The head and the last bytes read are unchanged (not rewritten in place).</summary>
+    private static bool StillSameContent(TrackedFile file)
     {
         try
         {
-            return FileIdentity.HeadMatches(file.Handle!, file.Checkpoint);
+            return FileIdentity.HeadMatches(file.Handle!, file.Checkpoint) && file.ProbeMatches();
         }
         catch (IOException)
         {
