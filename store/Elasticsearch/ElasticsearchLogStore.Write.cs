@@ -39,11 +39,13 @@ public sealed partial class ElasticsearchLogStore
             pending = retryable.ConvertAll(r => r.Item);
             if (pending.Count > 0)
             {
+                Stats.ItemsRetried(pending.Count);
                 await _delay(_backoff.Delay(retry), cancellationToken);
             }
         }
 
         await _deadLetters.AppendAsync(deadLetters, cancellationToken);
+        Stats.DeadLetters(deadLetters.Count);
         return new WriteResult(outcomes);
     }
 
@@ -97,6 +99,7 @@ public sealed partial class ElasticsearchLogStore
         List<BulkItem> items, WriteOutcome[] outcomes, List<DeadLetter> deadLetters, CancellationToken cancellationToken)
     {
         var retry = new List<(BulkItem, string)>();
+        Stats.BulkSent();
         var response = await SendWithRetryAsync(HttpMethod.Post, "/_bulk", BulkRequest.Build(items), cancellationToken, BulkRequest.ContentType);
         if (!response.IsSuccess)
         {

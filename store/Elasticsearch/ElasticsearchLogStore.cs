@@ -86,6 +86,9 @@ public sealed partial class ElasticsearchLogStore : ILogSink, ILogSearch, IDispo
         }
     }
 
+    /// <summary>Counters of requests, retries and dead-lettered events, for <c>/metrics</c>.</summary>
+    public ElasticsearchStoreStats Stats { get; } = new();
+
     /// <summary>Makes everything written so far visible to searches (<c>_refresh</c> on this store's indices).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +100,7 @@ public sealed partial class ElasticsearchLogStore : ILogSink, ILogSearch, IDispo
     {
         _transport.Dispose();
         _initializeLock.Dispose();
+        Stats.Dispose();
     }
 
     private async Task<(string Name, string Version)> CheckClusterAsync(CancellationToken cancellationToken)
@@ -169,6 +173,7 @@ public sealed partial class ElasticsearchLogStore : ILogSink, ILogSearch, IDispo
                 return response;
             }
 
+            Stats.RequestRetried();
             await _delay(_backoff.Delay(retry), cancellationToken);
         }
     }

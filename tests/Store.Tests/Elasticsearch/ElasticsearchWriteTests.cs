@@ -78,6 +78,7 @@ public sealed class ElasticsearchWriteTests : IDisposable
         Assert.StartsWith("HTTP 400: mapper_parsing_exception", (string?)letter["reason"]);
         Assert.Equal("/wp-login.php", (string?)letter["document"]!["url"]!["original"]);
         Assert.Equal("2026-11-21T00:00:00Z", (string?)letter["@timestamp"]);
+        Assert.Equal(1, _es.Store.Stats.DeadLettered);
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed class ElasticsearchWriteTests : IDisposable
         Assert.Equal(2, _es.Waits.Count);
         Assert.True(_es.Waits[1] > _es.Waits[0] / 2, "the backoff grows");
         Assert.Empty(_es.DeadLetters);
+        Assert.Equal((3L, 3L, 0L), (_es.Store.Stats.BulkRequests, _es.Store.Stats.ItemRetries, _es.Store.Stats.RequestRetries));
     }
 
     [Fact]
@@ -127,6 +129,7 @@ public sealed class ElasticsearchWriteTests : IDisposable
         Assert.Equal(2, _es.Cluster.Bulks.Count());
         Assert.Single(_es.Waits);
         Assert.Equal(_es.Cluster.Bulks.First().Body, _es.Cluster.Bulks.Last().Body);
+        Assert.Equal((1L, 1L), (_es.Store.Stats.BulkRequests, _es.Store.Stats.RequestRetries));
     }
 
     [Fact]
