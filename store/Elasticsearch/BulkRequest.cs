@@ -17,6 +17,9 @@ internal static class BulkRequest
 {
     public const string ContentType = "application/x-ndjson";
 
+    /// <summary>The bytes of an action line besides index and id, and the two newlines.</summary>
+    private const int ActionOverhead = 36;
+
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Build(IEnumerable<BulkItem> items)
@@ -33,6 +36,34 @@ internal static class BulkRequest
         }
 
         return body.ToString();
+    }
+
+    /// <summary>
+    /// Splits items into consecutive requests of at most <paramref name="maxBytes"/> (an item larger than that goes
+    /// alone). Order is kept, so a second copy of an id later in the batch still comes back as the duplicate.
+    /// </summary>
+    public static IEnumerable<List<BulkItem>> Chunks(List<BulkItem> items, long maxBytes)
+    {
+        var chunk = new List<BulkItem>();
+        long bytes = 0;
+        foreach (var item in items)
+        {
+            var size = ActionOverhead + Encoding.UTF8.GetByteCount(item.Index) + Encoding.UTF8.GetByteCount(item.Id) + Encoding.UTF8.GetByteCount(item.Document);
+            if (chunk.Count > 0 && bytes + size > maxBytes)
+            {
+                yield return chunk;
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(item);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     /// <summary>

@@ -24,7 +24,12 @@ public sealed partial class ElasticsearchLogStore
 
         for (var retry = 1; pending.Count > 0; retry++)
         {
-            var retryable = await SendBulkAsync(pending, outcomes, deadLetters, cancellationToken);
+            var retryable = new List<(BulkItem Item, string Reason)>();
+            foreach (var chunk in BulkRequest.Chunks(pending, _options.MaxBulkBytes))
+            {
+                retryable.AddRange(await SendBulkAsync(chunk, outcomes, deadLetters, cancellationToken));
+            }
+
             if (retryable.Count > 0 && retry > _options.MaxRetries)
             {
                 foreach (var (item, reason) in retryable)

@@ -40,6 +40,9 @@ public sealed class ElasticsearchStoreOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A batch larger than this is sent as several <c>_bulk</c> requests (Elastic advises a few MB to a few tens of MB).</summary>
+    public long MaxBulkBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>Per-request time limit.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -95,6 +98,11 @@ public sealed class ElasticsearchStoreOptions
         if (InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff)
         {
             errors.Add($"ElasticsearchStoreOptions.InitialBackoff ({InitialBackoff}) must be positive and at most MaxBackoff ({MaxBackoff}).");
+        }
+
+        if (MaxBulkBytes < 1024)
+        {
+            errors.Add($"ElasticsearchStoreOptions.MaxBulkBytes is {MaxBulkBytes}: it must be at least 1024.");
         }
 
         if (RequestTimeout <= TimeSpan.Zero)

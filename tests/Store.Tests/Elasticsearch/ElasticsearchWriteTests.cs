@@ -223,6 +223,23 @@ public sealed class ElasticsearchWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_BatchOverMaxBulkBytes_SendsConsecutiveRequestsInOrder()
+    {
+        using var es = new EsHarness(o => o.MaxBulkBytes = 1400);
+        var events = Events.Minutes(Events.Day0, 5);
+        es.Cluster.Always("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("x"), EsResponses.Created("y", 1)));
+        es.Cluster.Then("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("e0000"), EsResponses.Created("e0001", 1)));
+        es.Cluster.Then("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("e0002"), EsResponses.Created("e0003", 1)));
+        es.Cluster.Then("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("e0004")));
+
+        var result = await es.Store.WriteAsync(events, CancellationToken.None);
+
+        Assert.Equal(["e0000,e0001", "e0002,e0003", "e0004"], es.Cluster.Bulks.Select(b => string.Join(",", ActionIds(b.Body))));
+        Assert.Equal(5, result.Stored);
+        Assert.All(es.Cluster.Bulks, b => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(b.Body), 1, 1400));
+    }
+
+    [Fact]
     public async Task WriteAsync_ResponseWithFewerItems_FailsTheBatchNamingTheMismatch()
     {
         _es.Cluster.Then("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("a")));
