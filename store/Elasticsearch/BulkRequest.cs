@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -68,7 +69,8 @@ internal static class BulkRequest
 
     /// <summary>
     /// The document line for a record: its ECS document, compact on one line, with <c>event.id</c> set to the record id
-    /// (searches sort on it to break ties between events of the same instant). Null with a reason when the document is
+    /// (searches sort on it to break ties between events of the same instant) and <c>@timestamp</c> from the record
+    /// when the document lacks it. Null with a reason when the document is
     /// not a JSON object.
     /// </summary>
     public static string? Document(LogRecord record, out string? error)
@@ -103,6 +105,12 @@ internal static class BulkRequest
         }
 
         @event["id"] = record.Id;
+        if (!document.ContainsKey("@timestamp"))
+        {
+            // Data streams refuse a document without it; the record's time is the event's time.
+            document["@timestamp"] = record.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        }
+
         return document.ToJsonString(Compact);
     }
 }

@@ -1,7 +1,11 @@
+using System.Text;
+
 namespace LogPipeline.Store.Elasticsearch;
 
 public sealed partial class ElasticsearchLogStore
 {
+    private const int MaxIdBytes = 512;
+
     /// <summary>
     /// Writes the batch with <c>_bulk</c> and reports each event: 201 stored, 409 duplicate; items rejected with 429 or
     /// 5xx are sent again (those items only) with backoff; items refused for good (mapping errors and other 4xx) are
@@ -61,9 +65,10 @@ public sealed partial class ElasticsearchLogStore
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            if (string.IsNullOrEmpty(record.Id) || record.Id.Length > 512)
+            var idBytes = string.IsNullOrEmpty(record.Id) ? 0 : Encoding.UTF8.GetByteCount(record.Id);
+            if (idBytes is 0 or > MaxIdBytes)
             {
-                outcomes[i] = new WriteOutcome(WriteStatus.Failed, $"record {i} has an id of {record.Id?.Length ?? 0} characters: Elasticsearch ids must be 1 to 512 bytes.");
+                outcomes[i] = new WriteOutcome(WriteStatus.Failed, $"record {i} has an id of {idBytes} bytes: Elasticsearch ids must be 1 to {MaxIdBytes} bytes.");
                 continue;
             }
 

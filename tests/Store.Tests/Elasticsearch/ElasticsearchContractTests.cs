@@ -17,12 +17,17 @@ public sealed class ElasticsearchContractTests : LogStoreContractTests
 
     private readonly TempDirectory _directory = new();
     private ElasticsearchLogStore? _store;
+    private bool _initialized;
 
     public override async Task DisposeAsync()
     {
         if (_store is not null)
         {
-            await _store.DeleteAllAsync(CancellationToken.None);
+            if (_initialized)
+            {
+                await _store.DeleteAllAsync(CancellationToken.None);
+            }
+
             _store.Dispose();
         }
 
@@ -33,6 +38,7 @@ public sealed class ElasticsearchContractTests : LogStoreContractTests
     {
         _store = new ElasticsearchLogStore(OptionsFromEnvironment(_directory.Path), TimeProvider.System);
         await _store.InitializeAsync(CancellationToken.None);
+        _initialized = true;
         return (_store, _store);
     }
 

@@ -240,6 +240,26 @@ public sealed class ElasticsearchWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_DocumentWithoutTimestamp_GetsTheRecordsTime()
+    {
+        var bare = Events.Access("a", Events.Day0.AddTicks(5)) with { DocumentJson = """{"message":"x"}""" };
+        _es.Cluster.Then("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("a")));
+
+        await _es.Store.WriteAsync([bare], CancellationToken.None);
+
+        Assert.Equal("""{"message":"x","event":{"id":"a"},"@timestamp":"2026-11-20T00:00:00.0000005Z"}""", Assert.Single(_es.Cluster.Bulks).Body.Split('\n')[1]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_IdOver512Bytes_FailsWithoutSending()
+    {
+        var result = await _es.Store.WriteAsync([Events.Access(new string('é', 300), Events.Day0)], CancellationToken.None);
+
+        Assert.Contains("600 bytes", Assert.Single(result.Outcomes).Reason);
+        Assert.Empty(_es.Cluster.Bulks);
+    }
+
+    [Fact]
     public async Task WriteAsync_ResponseWithFewerItems_FailsTheBatchNamingTheMismatch()
     {
         _es.Cluster.Then("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Created("a")));
