@@ -20,7 +20,7 @@ public sealed partial class ElasticsearchLogStore : ILogSink, ILogSearch, IDispo
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly DeadLetterFile _deadLetters;
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
-    private ElasticsearchClusterInfo? _cluster;
+    private volatile ElasticsearchClusterInfo? _cluster;
 
     /// <param name="options">Validated here; every problem is reported at once.</param>
     /// <param name="timeProvider">Clock for backoff waits and dead-letter times.</param>
