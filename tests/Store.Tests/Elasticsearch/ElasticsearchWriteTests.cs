@@ -1,3 +1,4 @@
+using LogPipeline.Store.Elasticsearch;
 using System.Text.Json.Nodes;
 using LogPipeline.Store.Tests.Support;
 
@@ -257,6 +258,35 @@ public sealed class ElasticsearchWriteTests : IDisposable
 
         Assert.Contains("600 bytes", Assert.Single(result.Outcomes).Reason);
         Assert.Empty(_es.Cluster.Bulks);
+    }
+
+    [Fact]
+    public async Task WriteAsync_NoNodeAnswers_FailsEveryEventWithTheNetworkReasonAfterTheRetries()
+    {
+        _es.Cluster.Then("GET /", 200, EsResponses.Root("8.15.3"));
+        for (var i = 0; i < 4; i++)
+        {
+            _es.Cluster.ThenRefuseConnection("POST /_bulk");
+        }
+
+        var result = await _es.Store.WriteAsync(TwoEvents(), CancellationToken.None);
+
+        Assert.All(result.Outcomes, o => Assert.Contains("_bulk failed: no answer from http://es1.test:9200: Connection refused", o.Reason));
+        Assert.Equal(3, _es.Waits.Count);
+        Assert.Empty(_es.DeadLetters);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledDuringBackoff_ThrowsOperationCanceled()
+    {
+        using var cancel = new CancellationTokenSource();
+        var delays = 0;
+        using var store = new ElasticsearchLogStore(
+            _es.Options, _es.Clock, _es.Cluster, (_, ct) => { delays++; cancel.Cancel(); ct.ThrowIfCancellationRequested(); return Task.CompletedTask; }, new Random(1));
+        _es.Cluster.Always("POST /_bulk", 200, EsResponses.Bulk(EsResponses.Rejected("a"), EsResponses.Created("b")));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.WriteAsync(TwoEvents(), cancel.Token));
+        Assert.Equal(1, delays);
     }
 
     [Fact]
