@@ -1,5 +1,5 @@
-using LogPipeline.Store.Elasticsearch;
 using System.Text.Json.Nodes;
+using LogPipeline.Store.Elasticsearch;
 using LogPipeline.Store.Tests.Support;
 
 namespace LogPipeline.Store.Tests.Elasticsearch;
