@@ -111,7 +111,7 @@ internal sealed class LocalPipeline : IAsyncDisposable
 
     private async Task WaitHealthyAsync(string baseUrl)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await Eventually.WaitAsync(
             async () =>
             {
