@@ -5,8 +5,8 @@ namespace LogPipeline.Store.Elasticsearch;
 
 /// <summary>
 /// The HTTP handler for real clusters: pooled connections, gzip, and the server certificate checked against the
-/// system roots, or against <see cref="ElasticsearchStoreOptions.CaFile"/> only (host name still checked), or not at
-/// all with <see cref="ElasticsearchStoreOptions.InsecureSkipVerify"/>.
+/// system roots, plus the CA of <see cref="ElasticsearchStoreOptions.CaFile"/> when set (the host name is always
+/// checked), or not at all with <see cref="ElasticsearchStoreOptions.InsecureSkipVerify"/>.
 /// </summary>
 internal static class TlsHandler
 {
