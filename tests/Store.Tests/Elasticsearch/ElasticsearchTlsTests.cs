@@ -62,6 +62,14 @@ public sealed class ElasticsearchTlsTests : IDisposable
     }
 
     [Fact]
+    public async Task InitializeAsync_CaFileButAnotherHostName_RefusesTheCertificate()
+    {
+        using var store = Open(o => (o.CaFile, o.Urls) = (_server.CaFile, [new Uri($"https://127.0.0.1:{_server.Url.Port}")]));
+
+        await Assert.ThrowsAsync<ElasticsearchStoreException>(() => store.InitializeAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task InitializeAsync_InsecureSkipVerify_AcceptsAnyCertificate()
     {
         using var store = Open(o => o.InsecureSkipVerify = true);
