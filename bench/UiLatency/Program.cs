@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using LogPipeline.UiLatency;
 
-// Usage: dotnet run -c Release --project bench/UiLatency -- [--events 10000000] [--data DIR] [--rounds 15]
+// Usage: dotnet run -c Release --project bench/UiLatency -- [--events 10000000] [--data DIR] [--rounds 15] [--measure-only]
 // Fills DIR with N events once (a marker file remembers), starts the Release query-ui on it, and times each page
 // over HTTP: median and p95 of full responses, and each median as a ratio to /healthz measured in the same run.
 var events = Arg("--events", 10_000_000L);
@@ -12,7 +12,7 @@ var rounds = (int)Arg("--rounds", 15L);
 var repo = FindRepo();
 var data = ArgText("--data") ?? Path.Combine(repo, ".data", $"bench-ui-{events}");
 var marker = Path.Combine(data, $".filled-{events}");
-if (!File.Exists(marker))
+if (!File.Exists(marker) && !args.Contains("--measure-only"))
 {
     Console.Error.WriteLine($"Filling {data} with {events:N0} events over the last 7 days …");
     await StoreFiller.FillAsync(data, events, DateTimeOffset.UtcNow);
@@ -64,7 +64,8 @@ try
     }
 
     var baseline = results[0].Median;
-    Console.WriteLine($"| page ({events:N0} events, {rounds} rounds) | median ms | p95 ms | median / healthz |");
+    var stored = File.Exists(Path.Combine(data, ".written")) ? long.Parse(await File.ReadAllTextAsync(Path.Combine(data, ".written")), CultureInfo.InvariantCulture) : events;
+    Console.WriteLine($"| page ({stored:N0} events stored, newest first, of {events:N0} over 7 days; {rounds} rounds) | median ms | p95 ms | median / healthz |");
     Console.WriteLine("|---|---:|---:|---:|");
     foreach (var (page, median, p95) in results)
     {

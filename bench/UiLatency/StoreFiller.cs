@@ -5,7 +5,10 @@ using LogPipeline.Store.Sqlite;
 
 namespace LogPipeline.UiLatency;
 
-/// <summary>Writes N synthetic Apache access events spread evenly over the last 7 days, for three hosts, with some scanners.</summary>
+/// <summary>
+/// Writes N synthetic Apache access events spread evenly over the last 7 days (five hosts, some scanners), newest
+/// first, so a fill stopped early still holds complete recent days; <c>.written</c> records how many are in.
+/// </summary>
 internal static class StoreFiller
 {
     private static readonly string[] Hosts = ["web1", "web2", "app2", "db1", "lb1"];
@@ -20,16 +23,19 @@ internal static class StoreFiller
         var step = TimeSpan.FromDays(7).Ticks / count;
         var batch = new List<LogRecord>(20_000);
         var clock = Stopwatch.StartNew();
-        for (long i = 0; i < count; i++)
+        long written = 0;
+        for (var i = count - 1; i >= 0; i--)
         {
             batch.Add(Record(i, start.AddTicks(i * step)));
-            if (batch.Count == batch.Capacity || i == count - 1)
+            if (batch.Count == batch.Capacity || i == 0)
             {
                 await store.WriteAsync(batch, CancellationToken.None);
+                written += batch.Count;
                 batch.Clear();
-                if ((i + 1) % 500_000 < 20_000)
+                await File.WriteAllTextAsync(Path.Combine(directory, ".written"), written.ToString(CultureInfo.InvariantCulture));
+                if (written % 500_000 < 20_000)
                 {
-                    Console.Error.WriteLine($"  {i + 1:N0} events written in {clock.Elapsed.TotalSeconds:0}s");
+                    Console.Error.WriteLine($"  {written:N0} events written in {clock.Elapsed.TotalSeconds:0}s");
                 }
             }
         }
