@@ -1,3 +1,4 @@
+using LogPipeline.Parsers.Detection;
 using LogPipeline.Parsers.Ecs;
 using LogPipeline.Parsers.Formats;
 
@@ -11,14 +12,29 @@ public sealed class FormatLibrary
     public FormatLibrary(ParserOptions? options = null)
     {
         Options = options ?? ParserOptions.Default;
-        Add(new ApacheAccessFormat(Options));
+        Register(AccessLogFormat.Apache(Options));
+        Register(AccessLogFormat.Nginx(Options));
+        Register(new HaproxyFormat(Options));
+        Register(new SyslogFormat(Options));
+        Register(new ApacheErrorFormat(Options));
+        Register(new NginxErrorFormat(Options));
+        Register(new MysqlErrorFormat(Options));
+        Register(new MysqlSlowlogFormat(Options));
     }
 
     public ParserOptions Options { get; }
 
+    /// <summary>The dataset names this library parses (<c>auto</c> is accepted too but is not a dataset).</summary>
     public IReadOnlyCollection<string> Datasets => _formats.Keys;
 
     public bool TryGet(string dataset, out ILogFormat format) => _formats.TryGetValue(dataset, out format!);
+
+    /// <summary>Adds a format, or replaces the one with the same dataset (e.g. a grok format from configuration).</summary>
+    public void Register(ILogFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        _formats[format.Dataset] = format;
+    }
 
     /// <summary>
     /// Parses <paramref name="text"/> with the format named by <paramref name="dataset"/>. An unknown dataset keeps the
@@ -31,9 +47,19 @@ public sealed class FormatLibrary
         return document;
     }
 
+    /// <summary>
+    /// Parses into <paramref name="document"/> and sets <c>event.dataset</c>. The dataset <c>auto</c> detects the
+    /// format and sets <c>event.dataset</c> to the one detected (<c>auto</c> stays when none is).
+    /// </summary>
     public bool Parse(string dataset, string text, EcsDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.Equals(dataset, FormatDetector.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            dataset = FormatDetector.Detect(this, text) ?? FormatDetector.Auto;
+        }
+
         if (_formats.TryGetValue(dataset, out var format))
         {
             document.Set("event.dataset", format.Dataset);
@@ -41,9 +67,7 @@ public sealed class FormatLibrary
         }
 
         document.Set("event.dataset", dataset);
-        Unparsed.Keep(text, document);
+        Unparsed.Keep(Text.LineText.Trim(text), document);
         return false;
     }
-
-    private void Add(ILogFormat format) => _formats[format.Dataset] = format;
 }

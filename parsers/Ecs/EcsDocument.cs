@@ -17,6 +17,12 @@ public sealed class EcsDocument
 
     public IReadOnlyList<KeyValuePair<string, EcsValue>> Fields => _fields;
 
+    /// <summary>
+    /// Stored JSON keeps log text readable (no \u0022 for quotes): it is data, never embedded raw in HTML —
+    /// the UI encodes what it shows.
+    /// </summary>
+    private static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public IReadOnlyList<string> Tags => (IReadOnlyList<string>?)_tags ?? [];
 
     public int Count => _fields.Count;
@@ -47,6 +53,14 @@ public sealed class EcsDocument
 
         _fields.RemoveAt(i);
         return true;
+    }
+
+    /// <summary>Empties the document (fields, tags, time) so it can be reused.</summary>
+    public void Clear()
+    {
+        _fields.Clear();
+        _tags?.Clear();
+        Timestamp = null;
     }
 
     public void AddTag(string tag)
@@ -88,7 +102,7 @@ public sealed class EcsDocument
     public string ToJson()
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteTo(writer);
         }

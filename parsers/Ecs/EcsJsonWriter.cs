@@ -90,6 +90,10 @@ internal static class EcsJsonWriter
             case EcsValueKind.Bool:
                 writer.WriteBoolean(name, value.AsBool()!.Value);
                 break;
+            case EcsValueKind.Json:
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(value.AsJson()!, skipInputValidation: true);
+                break;
             default:
                 writer.WriteString(name, value.AsString());
                 break;

@@ -9,6 +9,9 @@ public enum EcsValueKind
     Long,
     Double,
     Bool,
+
+    /// <summary>A JSON value kept verbatim (arrays and objects from documents sent to the bulk intake).</summary>
+    Json,
 }
 
 /// <summary>One typed ECS field value. A small struct so that parsers do not box numbers.</summary>
@@ -36,7 +39,12 @@ public readonly struct EcsValue : IEquatable<EcsValue>
 
     public static EcsValue From(bool value) => new(EcsValueKind.Bool, null, value ? 1 : 0, 0);
 
+    /// <summary>A value written as the given JSON text, which the caller has validated.</summary>
+    public static EcsValue FromJson(string json) => new(EcsValueKind.Json, json, 0, 0);
+
     public string? AsString() => Kind == EcsValueKind.String ? _text : null;
+
+    public string? AsJson() => Kind == EcsValueKind.Json ? _text : null;
 
     public long? AsLong() => Kind switch
     {
@@ -61,6 +69,7 @@ public readonly struct EcsValue : IEquatable<EcsValue>
         EcsValueKind.Long => _integer.ToString(CultureInfo.InvariantCulture),
         EcsValueKind.Double => _real.ToString("R", CultureInfo.InvariantCulture),
         EcsValueKind.Bool => _integer != 0 ? "true" : "false",
+        EcsValueKind.Json => _text ?? string.Empty,
         _ => string.Empty,
     };
 

@@ -1,0 +1,3 @@
+using LogPipeline.LocalStack;
+
+return await Launcher.RunAsync(args);

@@ -1,0 +1,180 @@
+using System.Buffers;
+using LogPipeline.Parsers.Ecs;
+
+namespace LogPipeline.Ingest.Detection;
+
+/// <summary>
+/// Streaming scan detection over parsed access events. Windows run on event time (<c>@timestamp</c>), so replaying
+/// history (<see cref="DetectCommand"/>) gives the alerts the live service would have raised. Thread-safe: events are
+/// classified without locking (most match no rule and cost a single pass over their fields); the few that match take
+/// one lock to update the bounded state table.
+/// </summary>
+internal sealed partial class ScanDetector
+{
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly Lock _lock = new();
+    private readonly DetectionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly CompiledRule[] _rules;
+    private readonly EventMatch _watched;
+    private readonly HashSet<string> _datasets;
+    private readonly SearchValues<string>? _sensitive;
+    private readonly SearchValues<string>? _agents;
+    private readonly string[] _ignoredExtensions;
+    private readonly HashSet<int> _ignoredStatuses;
+    private readonly ClientAddressResolver _resolver;
+    private readonly AddressNetworks _ignored;
+    private readonly StateTable _table;
+    private readonly long _horizonTicks;
+    private long _clock = long.MinValue;
+
+    public ScanDetector(DetectionOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid detection options (validate them at start-up): " + string.Join(" ", errors), nameof(options));
+        }
+
+        _options = options;
+        _time = time;
+        _rules = [.. CompiledRule.FromOptions(options)];
+        _watched = _rules.Aggregate(EventMatch.None, (m, r) => m | r.Trigger);
+        _horizonTicks = _rules.Length == 0 ? 0 : _rules.Max(r => r.QuietTicks);
+        _datasets = new HashSet<string>(options.Datasets, StringComparer.OrdinalIgnoreCase);
+        var rules = options.Rules;
+        _sensitive = rules.SensitiveFiles.Enabled ? SearchValues.Create([.. rules.SensitiveFiles.Patterns], StringComparison.OrdinalIgnoreCase) : null;
+        _agents = rules.ScannerUserAgents.Enabled ? SearchValues.Create([.. rules.ScannerUserAgents.Patterns], StringComparison.OrdinalIgnoreCase) : null;
+        _ignoredExtensions = [.. rules.Probing4xx.IgnoredExtensions];
+        _ignoredStatuses = [.. rules.Probing4xx.IgnoredStatusCodes];
+        _resolver = new ClientAddressResolver(options.ClientIpFields, AddressNetworks.Parse(options.TrustedProxies));
+        _ignored = AddressNetworks.Parse(options.IgnoredAddresses);
+        _table = new StateTable(options.MaxTrackedAddresses, _rules.Length);
+    }
+
+    /// <summary>Keys currently tracked; never more than <see cref="DetectionOptions.MaxTrackedAddresses"/>.</summary>
+    public int TrackedKeys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _table.Count;
+            }
+        }
+    }
+
+    /// <summary>Keys evicted because the cap was reached (a flood from many addresses).</summary>
+    public long EvictedKeys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _table.Evicted;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Feeds one parsed event; returns the alerts it raises (usually none). Events of other datasets, from ignored
+    /// addresses, or without a client address are passed over.
+    /// </summary>
+    public IReadOnlyList<EcsDocument> Observe(EcsDocument accessEvent)
+    {
+        ArgumentNullException.ThrowIfNull(accessEvent);
+        if (!_options.Enabled)
+        {
+            return [];
+        }
+
+        var e = AccessEvent.Read(accessEvent);
+        if (e.Dataset is null || !_datasets.Contains(e.Dataset))
+        {
+            return [];
+        }
+
+        var matches = Classify(e);
+        if (matches == EventMatch.None || _resolver.Resolve(accessEvent) is not { } address || _ignored.Contains(address))
+        {
+            return [];
+        }
+
+        var ticks = (accessEvent.Timestamp ?? _time.GetUtcNow()).UtcTicks;
+        var sink = new AlertSink();
+        var ip = address.ToString();
+        lock (_lock)
+        {
+            AdvanceClock(ticks);
+            foreach (var rule in _rules)
+            {
+                if ((rule.Trigger & matches) != 0)
+                {
+                    Evaluate(rule, matches, ip, ticks, e, ref sink);
+                }
+            }
+        }
+
+        return sink.Alerts;
+    }
+
+    internal EventMatch Classify(in AccessEvent e)
+    {
+        var matches = EventMatch.None;
+        var path = e.Path;
+        if (path is not null && string.Equals(e.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            if (path.EndsWith("/wp-login.php", StringComparison.OrdinalIgnoreCase))
+            {
+                matches |= e.Status == 302 ? EventMatch.LoginSuccess : EventMatch.LoginFailure;
+            }
+            else if (path.EndsWith("/xmlrpc.php", StringComparison.OrdinalIgnoreCase))
+            {
+                matches |= EventMatch.Xmlrpc;
+            }
+        }
+
+        if (e.Status is >= 400 and < 500 && path is not null && !_ignoredStatuses.Contains(e.Status) && !HasIgnoredExtension(path))
+        {
+            matches |= EventMatch.Probe4xx;
+        }
+
+        if (_sensitive is not null && e.Url is { } url && url.AsSpan().ContainsAny(_sensitive))
+        {
+            matches |= EventMatch.SensitivePath;
+        }
+
+        if (_agents is not null && e.UserAgent is { } agent && agent.AsSpan().ContainsAny(_agents))
+        {
+            matches |= EventMatch.ScannerAgent;
+        }
+
+        return matches & _watched;
+    }
+
+    private bool HasIgnoredExtension(string path)
+    {
+        foreach (var extension in _ignoredExtensions)
+        {
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Event time drives the windows and the expiry of idle keys; a timestamp far in the future (a broken clock) must
+    /// not expire everything, so the expiry clock never runs ahead of the wall clock by more than a few minutes.
+    /// </summary>
+    private void AdvanceClock(long ticks)
+    {
+        var limit = (_time.GetUtcNow() + MaxClockSkew).UtcTicks;
+        _clock = Math.Max(_clock, Math.Min(ticks, limit));
+        _table.ExpireIdle(_clock - _horizonTicks);
+    }
+}

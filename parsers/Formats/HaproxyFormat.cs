@@ -1,0 +1,60 @@
+using LogPipeline.Parsers.Ecs;
+using LogPipeline.Parsers.Text;
+
+namespace LogPipeline.Parsers.Formats;
+
+/// <summary>
+/// <c>haproxy.log</c>: the HTTP log, the TCP log, the default "Connect from" format and HAProxy's own messages, with
+/// the syslog header rsyslog writes (RFC 3164 or RFC 3339 stamps), an RFC 5424 header, or none.
+/// </summary>
+internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
+{
+    public string Dataset => "haproxy.log";
+
+    public bool Parse(string text, EcsDocument document)
+    {
+        text = LineText.Trim(text);
+        var mark = document.Count;
+        var body = 0;
+        string? program = null;
+        TimeSpan? offset = null;
+        if (SyslogHeader.TryParse(text, document, options, out var header))
+        {
+            (body, program, offset) = header;
+        }
+
+        var afterHeader = document.Count;
+        var headerTime = document.Timestamp;
+        if (HaproxyMatcher.TryParse(text, body, document, options.DefaultTimeZone, offset))
+        {
+            document.Set("message", text);
+            return true;
+        }
+
+        Rollback(document, afterHeader);
+        document.Timestamp = headerTime;
+
+        // HAProxy's own notices ("Proxy fe_http stopped …", "Server be/s1 is DOWN …") under its syslog tag.
+        if (program is not null && program.StartsWith("haproxy", StringComparison.Ordinal) && body < text.Length)
+        {
+            document.Set("message", text[body..]);
+            document.Set("event.original", text);
+            return true;
+        }
+
+        Rollback(document, mark);
+        Unparsed.Keep(text, document);
+        return false;
+    }
+
+    /// <summary>Takes back what a partial match wrote, so a failed line carries only what the contract promises.</summary>
+    internal static void Rollback(EcsDocument document, int mark)
+    {
+        while (document.Count > mark)
+        {
+            document.Remove(document.Fields[^1].Key);
+        }
+
+        document.Timestamp = null;
+    }
+}

@@ -1,0 +1,94 @@
+using LogPipeline.Hosting;
+using LogPipeline.QueryUi.Api;
+using LogPipeline.QueryUi.Components;
+using LogPipeline.Store;
+using LogPipeline.Store.Sqlite;
+using Serilog;
+
+namespace LogPipeline.QueryUi.Hosting;
+
+/// <summary>Builds and runs the query UI: server-rendered pages plus JSON under <c>/api/</c>.</summary>
+internal static class QueryUiService
+{
+    public const string DefaultUrls = "http://127.0.0.1:5081";
+    private const int BadUsage = 2;
+
+    private static readonly FlagTranslator Flags = new FlagTranslator()
+        .Value("--urls", "urls")
+        .Value("--data-dir", "QueryUi:DataDir")
+        .Value("--config", "ConfigFile");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args, Console.Error);
+        if (app is null)
+        {
+            return BadUsage;
+        }
+
+        await using (app)
+        {
+            await app.RunAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>The configured UI, or null after writing every configuration error to <paramref name="errors"/>.</summary>
+    public static WebApplication? Build(string[] args, TextWriter errors)
+    {
+        if (!Flags.TryTranslate(args, out var flags, out var flagError))
+        {
+            errors.WriteLine($"query-ui: {flagError}");
+            return null;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        builder.Configuration.AddEnvironmentVariables("LOGPIPELINE_");
+        if (flags.TryGetValue("ConfigFile", out var configFile) && configFile is not null)
+        {
+            if (!File.Exists(configFile))
+            {
+                errors.WriteLine($"query-ui: --config '{configFile}' does not exist");
+                return null;
+            }
+
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+
+        builder.Configuration.AddInMemoryCollection(flags);
+        var options = new QueryUiOptions();
+        builder.Configuration.GetSection(QueryUiOptions.Section).Bind(options);
+        var problems = options.Validate();
+        foreach (var problem in problems)
+        {
+            errors.WriteLine($"query-ui: {problem}");
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
+        Directory.CreateDirectory(options.DataDir);
+        builder.Logging.ClearProviders().AddSerilog(ServiceLogging.Create(Path.Combine(options.DataDir, "logs", "query-ui-.log")), dispose: true);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new SqliteLogStore(
+            new SqliteStoreOptions { DataDirectory = options.DataDir, ReadOnly = true }, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ILogSearch>(sp => sp.GetRequiredService<SqliteLogStore>());
+        builder.Services.AddRazorComponents();
+
+        var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        SearchApi.Map(app);
+        app.MapGet("/", () => Results.Redirect("/search"));
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapRazorComponents<App>();
+        app.Logger.LogInformation("Query UI reading the store in {DataDir}", Path.GetFullPath(options.DataDir));
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using LogPipeline.QueryUi.Hosting;
+
+return await QueryUiService.RunAsync(args);

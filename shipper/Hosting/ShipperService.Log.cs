@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace LogPipeline.Shipper.Hosting;
+
+internal sealed partial class ShipperService
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shipper {Host} started: {Inputs} inputs, ingest {Urls}, {Known} known files")]
+    private static partial void LogStarted(ILogger logger, string host, int inputs, string urls, int known);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: flushing and waiting up to {Seconds} s for acknowledgements")]
+    private static partial void LogStopping(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped after {Events} acknowledged events")]
+    private static partial void LogStopped(ILogger logger, long events);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Problem}. Move the file away to start over (files are then read per start_at), or fix it: {Path}")]
+    private static partial void LogStateError(ILogger logger, string problem, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write the checkpoint file {Path}: {Reason}; retrying")]
+    private static partial void LogSaveFailed(ILogger logger, string path, string reason);
+}

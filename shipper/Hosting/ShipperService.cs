@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using LogPipeline.Shipper.Batching;
+using LogPipeline.Shipper.Checkpoints;
+using LogPipeline.Shipper.Configuration;
+using LogPipeline.Shipper.Forwarding;
+using LogPipeline.Shipper.Framing;
+using LogPipeline.Shipper.Metrics;
+using LogPipeline.Shipper.Tailing;
+using Microsoft.Extensions.Logging;
+
+namespace LogPipeline.Shipper.Hosting;
+
+/// <summary>
+/// Wires the pipeline: tail loop → bounded chunk channel (Wait) → batcher → bounded batch channel (Wait) → forwarder,
+/// with a checkpoint writer beside it. Stopping is ordered: stop reading, let the batcher flush, wait for the last
+/// acknowledgements up to <see cref="ShipperOptions.ShutdownTimeout"/>, then write the final checkpoint.
+/// </summary>
+internal sealed partial class ShipperService(ShipperOptions options, TimeProvider time, ILoggerFactory loggers)
+{
+    public const int ChunkCapacity = 16;
+    public const int BatchCapacity = 2;
+    private readonly ILogger _logger = loggers.CreateLogger("shipper");
+
+    public ShipperMetrics Metrics { get; } = new();
+
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Runs until <paramref name="stop"/> fires; returns the process exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken stop)
+    {
+        var store = new CheckpointStore(options.StateDir);
+        var load = store.Load();
+        if (load.Error is not null)
+        {
+            LogStateError(_logger, load.Error, store.FilePath);
+            return 1;
+        }
+
+        foreach (var file in load.File.Files)
+        {
+            file.ReadOffset = file.AckedOffset; // Whatever was read but not acknowledged is read again.
+        }
+
+        var registry = new CheckpointRegistry(options.Name, load.File.Files);
+        var chunks = Channel.CreateBounded<EventChunk>(new BoundedChannelOptions(ChunkCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
+        });
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(BatchCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
+        });
+
+        using var client = new IngestClient(options.Ingest, time);
+        var tailer = new Tailer(options, registry, chunks.Writer, Metrics, time, loggers.CreateLogger("tail"), load.FirstStart);
+        var batcher = new Batcher(options.Batch, options.Name, chunks.Reader, batches.Writer, time);
+        var forwarder = new Forwarder(options.Ingest, client, registry, new DeadLetterWriter(options.StateDir, time), Metrics, time,
+            loggers.CreateLogger("forward"));
+        using var watcher = new DirectoryWatcher(tailer.Globs.Select(g => g.Root), tailer.Wake, _logger);
+        using var hard = new CancellationTokenSource();
+        LogStarted(_logger, options.Name, options.Inputs.Count, string.Join(", ", options.Ingest.Urls), load.File.Files.Count);
+
+        var tailTask = RunTailAsync(tailer, chunks.Writer, stop);
+        var batchTask = batcher.RunAsync(hard.Token);
+        var sendTask = SendAllAsync(forwarder, batches.Reader, hard.Token);
+        var persistTask = PersistAsync(store, registry, sendTask);
+
+        await tailTask;
+        LogStopping(_logger, options.ShutdownTimeout.TotalSeconds);
+        hard.CancelAfter(options.ShutdownTimeout);
+        await Quietly(batchTask);
+        await Quietly(sendTask);
+        await persistTask;
+        Save(store, registry);
+        LogStopped(_logger, Metrics.EventsSent.Value);
+        return 0;
+    }
+
+    private static async Task RunTailAsync(Tailer tailer, ChannelWriter<EventChunk> writer, CancellationToken stop)
+    {
+        try
+        {
+            await tailer.RunAsync(stop);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private static async Task SendAllAsync(Forwarder forwarder, ChannelReader<Batch> batches, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in batches.ReadAllAsync(cancellationToken))
+        {
+            if (!await forwarder.DeliverAsync(batch, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task PersistAsync(CheckpointStore store, CheckpointRegistry registry, Task until)
+    {
+        while (!until.IsCompleted)
+        {
+            await Task.WhenAny(until, Task.Delay(CheckpointInterval, time));
+            if (registry.Dirty)
+            {
+                Save(store, registry);
+            }
+        }
+    }
+
+    private void Save(CheckpointStore store, CheckpointRegistry registry)
+    {
+        var (file, version) = registry.Snapshot();
+        try
+        {
+            store.Save(file);
+            registry.MarkSaved(version);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Retried at the next interval; the acknowledged offsets stay in memory meanwhile.
+            LogSaveFailed(_logger, store.FilePath, e.Message);
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+            // The shutdown bound passed: what was not acknowledged is re-sent after restart.
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using LogPipeline.Shipper.Hosting;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);

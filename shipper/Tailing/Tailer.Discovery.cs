@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using LogPipeline.Shipper.Checkpoints;
+using LogPipeline.Shipper.Configuration;
+using Microsoft.Win32.SafeHandles;
+
+namespace LogPipeline.Shipper.Tailing;
+
+internal sealed partial class Tailer
+{
+    private const int ENoEnt = 2;
+    private readonly Dictionary<string, string> _warned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingFile> _pending = new(StringComparer.Ordinal);
+    private List<(InputOptions Input, List<Glob> Globs, List<Regex> Excludes)>? _inputs;
+
+    /// <summary>Globs of every input, to watch their fixed directories.</summary>
+    public IEnumerable<Glob> Globs => Inputs.SelectMany(i => i.Globs);
+
+    private List<(InputOptions Input, List<Glob> Globs, List<Regex> Excludes)> Inputs => _inputs ??=
+        [.. options.Inputs.Select(i => (i, i.Paths.Select(p => new Glob(p)).ToList(), i.Exclude.Select(Glob.ExcludeRegex).ToList()))];
+
+    /// <summary>Expands every glob and starts tracking files not tracked yet.</summary>
+    private void Scan(long now)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (input, globs, excludes) in Inputs)
+        {
+            foreach (var path in globs.SelectMany(g => g.Expand(Warn)))
+            {
+                if (!seen.Add(path) || _active.ContainsKey(path) || excludes.Any(x => x.IsMatch(path)))
+                {
+                    continue;
+                }
+
+                TryTrack(input, path, now);
+            }
+        }
+
+        foreach (var gone in _pending.Keys.Where(p => !seen.Contains(p)).ToList())
+        {
+            _pending.Remove(gone);
+        }
+
+        _initialScanDone = true;
+    }
+
+    private void TryTrack(InputOptions input, string path, long now)
+    {
+        if (!FileStat.TryGet(path, out var stat, out var errno))
+        {
+            if (errno != ENoEnt)
+            {
+                Warn(path, errno == 40 ? "symbolic link loop; skipped" : $"cannot stat (errno {errno}); skipped");
+            }
+
+            return;
+        }
+
+        if (!stat.IsRegularFile)
+        {
+            Warn(path, stat.IsDirectory ? "is a directory, not a file; skipped" : "not a regular file; skipped");
+            return;
+        }
+
+        if (_files.FirstOrDefault(f => f.Status != FileStatus.Done && f.Stat.SameFile(stat)) is { } known)
+        {
+            if (known.Status == FileStatus.Draining && !_active.ContainsKey(known.Checkpoint.Path))
+            {
+                // Rotated to a name the globs also match: keep following it there.
+                known.Status = FileStatus.Active;
+                registry.Update(() => known.Checkpoint.Path = path);
+                _active[path] = known;
+            }
+
+            return; // Otherwise the same file under a second name (hard link, symlink): read it once.
+        }
+
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            Warn(path, "permission denied: the shipper's user cannot read it; skipped until it can");
+            return;
+        }
+        catch (IOException e)
+        {
+            Warn(path, $"cannot open: {e.Message}");
+            return;
+        }
+
+        if (!FileStat.TryGet(handle, out stat) || !stat.IsRegularFile)
+        {
+            handle.Dispose();
+            return;
+        }
+
+        if (!_pending.TryGetValue(path, out var pending))
+        {
+            var startAtEnd = firstStart && !_initialScanDone && input.StartAt == StartPosition.End;
+            pending = new PendingFile(now, startAtEnd ? stat.Size : 0);
+            _pending[path] = pending;
+        }
+
+        var force = time.GetElapsedTime(pending.FirstSeenTicks, now) >= input.PartialLineTimeout;
+        if (!FileIdentity.TryReadHead(handle, force, out var headHash, out var headLength))
+        {
+            handle.Dispose(); // No complete first line yet: try again at the next scan.
+            return;
+        }
+
+        _pending.Remove(path);
+        var checkpoint = Resume(path, stat, handle, headHash, headLength, pending.StartOffset);
+        var file = new TrackedFile(input, checkpoint, handle, stat, now);
+        _files.Add(file);
+        _active[path] = file;
+        _warned.Remove(path);
+        LogTracking(logger, path, checkpoint.Fingerprint, checkpoint.ReadOffset, stat.Size);
+    }
+
+    /// <summary>The checkpoint to continue from: the stored one for this identity and head, or a new one.</summary>
+    private FileCheckpoint Resume(string path, FileStat stat, SafeFileHandle handle, string headHash, int headLength, long startOffset)
+    {
+        var known = registry.FindByInode(stat.Device, stat.Inode).Where(c => FileIdentity.SameIdentity(c, stat)).ToList();
+        var sameHead = known.Where(c => c.HeadHash == headHash && c.HeadLength == headLength).ToList();
+        var current = sameHead.FirstOrDefault(c => !c.Superseded && c.AckedOffset <= stat.Size);
+        if (current is null && known.FirstOrDefault(c => !c.Superseded && c.HeadLength < headLength) is { } shorter
+            && FileIdentity.HeadMatches(handle, shorter) && shorter.AckedOffset <= stat.Size)
+        {
+            current = shorter; // Its head was taken from a partial first line that has grown since.
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (current is not null)
+        {
+            registry.Update(() =>
+            {
+                current.Path = path;
+                current.ReadOffset = current.AckedOffset;
+                current.Size = stat.Size;
+                current.LastSeenUnixMs = now;
+            });
+            return current;
+        }
+
+        foreach (var old in sameHead)
+        {
+            registry.Update(() => old.Superseded = true); // Truncated while the shipper was not looking.
+        }
+
+        var generation = sameHead.Count == 0 ? 0 : sameHead.Max(c => c.Generation) + 1;
+        var offset = Math.Min(startOffset, stat.Size);
+        var fresh = FileIdentity.NewCheckpoint(path, stat, headHash, headLength, generation, offset);
+        fresh.LastSeenUnixMs = now;
+        registry.Add(fresh);
+        return fresh;
+    }
+
+    private void Warn(string path, string problem)
+    {
+        if (_warned.TryGetValue(path, out var last) && last == problem)
+        {
+            return;
+        }
+
+        _warned[path] = problem;
+        LogFileProblem(logger, path, problem);
+    }
+
+    private sealed record PendingFile(long FirstSeenTicks, long StartOffset);
+}

@@ -1,0 +1,181 @@
+using System.Threading.Channels;
+using LogPipeline.Shipper.Checkpoints;
+using LogPipeline.Shipper.Configuration;
+using LogPipeline.Shipper.Framing;
+using LogPipeline.Shipper.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace LogPipeline.Shipper.Tailing;
+
+/// <summary>
+/// The tail loop: finds files matching the inputs' globs, follows each through rotation, truncation and deletion,
+/// and writes framed chunks into the pipeline channel. A full channel blocks the loop: reading stops and the files
+/// themselves are the buffer.
+/// </summary>
+internal sealed partial class Tailer(
+    ShipperOptions options,
+    CheckpointRegistry registry,
+    ChannelWriter<EventChunk> output,
+    ShipperMetrics metrics,
+    TimeProvider time,
+    ILogger logger,
+    bool firstStart)
+{
+    /// <summary>Most bytes read from one file before the loop turns to the next (fairness).</summary>
+    private const int TurnBytes = 4 << 20;
+
+    private readonly List<TrackedFile> _files = [];
+    private readonly Dictionary<string, TrackedFile> _active = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private bool _initialScanDone;
+    private long _nextScan;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a rotated or deleted file must stay quiet at its end before its handle is released.</summary>
+    public TimeSpan DrainQuiet { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest a drained file is held open waiting for its last events to be acknowledged.</summary>
+    public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    public int TrackedCount => _files.Count;
+
+    /// <summary>Wakes the loop now (a watcher saw a change).</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled by another watcher event: one wake-up is enough.
+            }
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var now = time.GetTimestamp();
+                if (now >= _nextScan)
+                {
+                    Scan(now);
+                    _nextScan = now + (long)(ScanInterval.TotalSeconds * time.TimestampFrequency);
+                }
+
+                var progressed = false;
+                foreach (var file in _files.ToArray())
+                {
+                    progressed |= await TurnAsync(file, cancellationToken);
+                }
+
+                _files.RemoveAll(f => f.Status == FileStatus.Done);
+                EnforceOpenLimit();
+                if (!progressed)
+                {
+                    await _wake.WaitAsync(PollInterval, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: what was not framed yet is re-read after restart from the acknowledged offset.
+        }
+        finally
+        {
+            foreach (var file in _files)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    /// <summary>One file's turn: check it, then read up to <see cref="TurnBytes"/>. True when bytes were read.</summary>
+    private async Task<bool> TurnAsync(TrackedFile file, CancellationToken cancellationToken)
+    {
+        var now = time.GetTimestamp();
+        if (!Check(file, now))
+        {
+            return false;
+        }
+
+        var total = 0;
+        while (total < TurnBytes)
+        {
+            var idle = time.GetElapsedTime(file.LastGrowthTicks, now);
+            var drain = file.Status == FileStatus.Draining && idle >= DrainQuiet;
+            EventChunk? chunk;
+            int read;
+            try
+            {
+                chunk = file.Read(now, idle, drain, out read);
+            }
+            catch (IOException e)
+            {
+                Warn(file.Checkpoint.Path, $"read failed: {e.Message}");
+                file.Checkpoint.LastError = e.Message;
+                return false;
+            }
+
+            total += read;
+            metrics.BytesRead.Add(read);
+            if (chunk is not null)
+            {
+                metrics.EventsRead.Add(chunk.Events.Count);
+                await output.WriteAsync(chunk, cancellationToken);
+            }
+
+            if (read < TrackedFile.ReadSize)
+            {
+                break;
+            }
+
+            file.Refresh();
+            now = time.GetTimestamp();
+        }
+
+        if (file.Status == FileStatus.Draining)
+        {
+            ReleaseIfDrained(file, now);
+        }
+
+        return total > 0;
+    }
+
+    private void ReleaseIfDrained(TrackedFile file, long now)
+    {
+        var idle = time.GetElapsedTime(file.LastGrowthTicks, now);
+        var atEnd = file.Position >= file.Stat.Size && !file.HasLeftover;
+        var acked = file.Checkpoint.AckedOffset >= file.Checkpoint.ReadOffset;
+        if (atEnd && idle >= DrainQuiet && (acked || idle >= DrainQuiet + AckWait))
+        {
+            LogReleased(logger, file.Checkpoint.Path, file.Checkpoint.ReadOffset, acked);
+            file.Status = FileStatus.Done;
+            file.Close();
+        }
+    }
+
+    private void EnforceOpenLimit()
+    {
+        var open = _files.Count(f => f.Handle is not null);
+        if (open <= options.MaxOpenFiles)
+        {
+            return;
+        }
+
+        // Close the quietest active files that are fully read; they are re-opened by path when they grow.
+        foreach (var file in _files.Where(f => f.Status == FileStatus.Active && f.Handle is not null && !f.HasLeftover
+                         && f.Position >= f.Stat.Size).OrderBy(f => f.LastGrowthTicks).Take(open - options.MaxOpenFiles))
+        {
+            file.Close();
+        }
+    }
+}

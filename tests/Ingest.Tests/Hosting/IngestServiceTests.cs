@@ -1,0 +1,55 @@
+using LogPipeline.Ingest.Hosting;
+
+namespace LogPipeline.Ingest.Tests.Hosting;
+
+public sealed class IngestServiceTests
+{
+    [Fact]
+    public void Build_NoTokenAndNoNoAuth_RefusesAndSaysWhatToGive()
+    {
+        var errors = new StringWriter();
+
+        var app = IngestService.Build(["--data-dir", Path.GetTempPath()], errors);
+
+        Assert.Null(app);
+        Assert.Contains("--token", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--no-auth", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--tokn", "unknown option '--tokn'")]
+    [InlineData("--data-dir", "option '--data-dir' needs a value")]
+    [InlineData("stray", "unexpected argument 'stray'")]
+    public void Build_BadFlag_NamesIt(string flag, string expected)
+    {
+        var errors = new StringWriter();
+
+        Assert.Null(IngestService.Build(["--no-auth", flag], errors));
+        Assert.Contains(expected, errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SeveralBadSettings_ReportsEveryKeyAtOnce()
+    {
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, """{ "Ingest": { "MaxEventBytes": 0, "MaxConcurrentBatches": -1, "DefaultTimeZone": "Mars/Olympus" } }""");
+        var errors = new StringWriter();
+
+        Assert.Null(IngestService.Build(["--no-auth", "--config", settings], errors));
+        var text = errors.ToString();
+        Assert.Contains("Ingest:MaxEventBytes", text, StringComparison.Ordinal);
+        Assert.Contains("Ingest:MaxConcurrentBatches", text, StringComparison.Ordinal);
+        Assert.Contains("Mars/Olympus", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TokensFileWithBadLine_NamesFileAndLine()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tokens-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "# shippers\nweb1 sha256:" + new string('a', 64) + "\nweb2 plain-token\n");
+        var errors = new StringWriter();
+
+        Assert.Null(IngestService.Build(["--tokens-file", file, "--data-dir", Path.GetTempPath()], errors));
+        Assert.Contains($"{file}:3", errors.ToString(), StringComparison.Ordinal);
+    }
+}

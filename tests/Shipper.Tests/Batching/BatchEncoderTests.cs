@@ -1,0 +1,95 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using LogPipeline.Shipper.Batching;
+using LogPipeline.Shipper.Forwarding;
+using LogPipeline.Shipper.Framing;
+
+namespace LogPipeline.Shipper.Tests.Batching;
+
+public sealed class BatchEncoderTests
+{
+    internal static List<JsonElement> Decode(byte[] gzipBody)
+    {
+        using var gzip = new GZipStream(new MemoryStream(gzipBody), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var text = reader.ReadToEnd();
+        Assert.EndsWith("\n", text);
+        return [.. text.TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    }
+
+    [Fact]
+    public void Finish_TwoLines_NdjsonWithProtocolFieldsAndAcks()
+    {
+        var file = ChunkBuilder.File();
+        var input = ChunkBuilder.Input();
+        input.Fields["env"] = "prod";
+        input.Tags.Add("web");
+        using var encoder = new BatchEncoder("web-01");
+        var chunk = ChunkBuilder.Lines(file, input, 10, "GET / 200"u8.ToArray(), "say \"hi\"\r"u8.ToArray());
+
+        foreach (var slice in chunk.Events)
+        {
+            encoder.Add(chunk, slice);
+        }
+
+        var batch = encoder.Finish();
+        var events = Decode(batch.Body);
+
+        Assert.Equal(2, batch.Events);
+        Assert.Equal(EventId.Compute("web-01", "f00d", 10), events[0].GetProperty("id").GetString());
+        Assert.Equal("web-01", events[0].GetProperty("host").GetString());
+        Assert.Equal("/var/log/a.log", events[0].GetProperty("file").GetString());
+        Assert.Equal(10, events[0].GetProperty("offset").GetInt64());
+        Assert.Equal("apache.access", events[0].GetProperty("dataset").GetString());
+        Assert.Equal("say \"hi\"\r", events[1].GetProperty("message").GetString());
+        Assert.Equal("prod", events[1].GetProperty("fields").GetProperty("env").GetString());
+        Assert.Equal(["web"], events[1].GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        var ack = Assert.Single(batch.Acks);
+        Assert.Same(file, ack.File);
+        Assert.Equal(10 + 10 + 10, ack.Offset);
+    }
+
+    [Fact]
+    public void Add_InvalidUtf8_SentAsBase64()
+    {
+        using var encoder = new BatchEncoder("h");
+        var bytes = new byte[] { (byte)'a', 0xff, (byte)'b' };
+        var chunk = ChunkBuilder.Lines(ChunkBuilder.File(), ChunkBuilder.Input(), 0, bytes);
+
+        encoder.Add(chunk, chunk.Events[0]);
+        var e = Decode(encoder.Finish().Body).Single();
+
+        Assert.False(e.TryGetProperty("message", out _));
+        Assert.Equal(bytes, Convert.FromBase64String(e.GetProperty("message_base64").GetString()!));
+    }
+
+    [Fact]
+    public void Add_SplitPart_TaggedLineSplit()
+    {
+        using var encoder = new BatchEncoder("h");
+        var chunk = ChunkBuilder.Lines(ChunkBuilder.File(), ChunkBuilder.Input(), 0, "abc"u8.ToArray());
+        var slice = chunk.Events[0] with { Split = true };
+
+        encoder.Add(chunk, slice);
+
+        var e = Decode(encoder.Finish().Body).Single();
+        Assert.Equal([BatchEncoder.SplitTag], e.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public void Finish_Twice_SecondBatchStartsEmpty()
+    {
+        using var encoder = new BatchEncoder("h");
+        var chunk = ChunkBuilder.Lines(ChunkBuilder.File(), ChunkBuilder.Input(), 0, "a"u8.ToArray(), "b"u8.ToArray());
+        encoder.Add(chunk, chunk.Events[0]);
+        encoder.Finish();
+
+        encoder.Add(chunk, chunk.Events[1]);
+        var second = encoder.Finish();
+
+        Assert.Equal(1, second.Events);
+        Assert.Equal("b", Decode(second.Body).Single().GetProperty("message").GetString());
+        Assert.Equal(4, second.Acks.Single().Offset);
+    }
+}
