@@ -32,9 +32,9 @@ internal static class DaySchema
         CREATE INDEX events_ts ON events(ts);
         CREATE INDEX events_host_file_ts ON events(host, file_path, ts);
         CREATE INDEX events_status_ts ON events(status, ts);
-        CREATE INDEX events_url_path_ts ON events(url_path, ts);
+        CREATE INDEX events_path_status_ts_ip ON events(url_path, status, ts, source_ip);
         CREATE INDEX events_source_ip_ts ON events(source_ip, ts);
-        CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
         """;
 
