@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
 using LogPipeline.Store;
 using LogPipeline.Store.Sqlite;
 
@@ -58,13 +54,5 @@ public class StoreQueryBenchmarks
 
     private static SearchRequest All(string query) => new() { Query = query, From = StoreDataGenerator.Start, To = StoreDataGenerator.End };
 
-    /// <summary>One query per invocation; enough iterations for a P95.</summary>
-    private sealed class LatencyConfig : ManualConfig
-    {
-        public LatencyConfig()
-        {
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(3).WithIterationCount(40).WithId("latency"));
-            AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-        }
-    }
+    private sealed class LatencyConfig() : PerRunConfig("latency", 3, 40);
 }
