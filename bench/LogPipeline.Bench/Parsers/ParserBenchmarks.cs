@@ -15,7 +15,7 @@ namespace LogPipeline.Bench.Parsers;
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
 public class ParserBenchmarks
 {
-    private const int Events = 2000;
+    private const int Events = 10_000;
     private string[] _events = [];
     private FormatLibrary _library = null!;
     private NaiveRegexFormat _naive = null!;
@@ -70,7 +70,7 @@ public class ParserBenchmarks
     {
         public Config()
         {
-            AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(8).WithLaunchCount(1));
+            AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithLaunchCount(1));
             AddColumn(new LinesPerSecondColumn());
         }
     }
