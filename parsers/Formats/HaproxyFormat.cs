@@ -31,7 +31,7 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        Rollback(document, afterHeader);
+        document.Truncate(afterHeader);
         document.Timestamp = headerTime;
 
         // HAProxy's own notices ("Proxy fe_http stopped …", "Server be/s1 is DOWN …") under its syslog tag.
@@ -42,19 +42,8 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        Rollback(document, mark);
+        document.Truncate(mark);
         Unparsed.Keep(text, document);
         return false;
-    }
-
-    /// <summary>Takes back what a partial match wrote, so a failed line carries only what the contract promises.</summary>
-    internal static void Rollback(EcsDocument document, int mark)
-    {
-        while (document.Count > mark)
-        {
-            document.Remove(document.Fields[^1].Key);
-        }
-
-        document.Timestamp = null;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class MysqlSlowlogFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        HaproxyFormat.Rollback(document, mark);
+        document.Truncate(mark);
         Unparsed.Keep(text, document);
         return false;
     }

@@ -19,7 +19,7 @@ internal sealed class SyslogFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        HaproxyFormat.Rollback(document, mark);
+        document.Truncate(mark);
         Unparsed.Keep(text, document);
         return false;
     }
