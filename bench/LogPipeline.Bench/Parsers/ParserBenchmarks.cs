@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using LogPipeline.Parsers;
 using LogPipeline.Parsers.Ecs;
 
@@ -11,7 +10,7 @@ namespace LogPipeline.Bench.Parsers;
 /// same run. One operation is one event; the LinesPerSecond column is events per second on one core.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(ParsersBenchmarkConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
 public class ParserBenchmarks
 {
@@ -39,39 +38,8 @@ public class ParserBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
-    public int NaiveRegex()
-    {
-        var fields = 0;
-        foreach (var text in _events)
-        {
-            var document = new EcsDocument();
-            _naive.Parse(text, document);
-            fields += document.Count;
-        }
-
-        return fields;
-    }
+    public int NaiveRegex() => ParsersBenchmarkConfig.ParseAll(_events, _naive.Parse);
 
     [Benchmark(OperationsPerInvoke = Events)]
-    public int FormatLibrary()
-    {
-        var fields = 0;
-        foreach (var text in _events)
-        {
-            var document = new EcsDocument();
-            _library.Parse(Dataset, text, document);
-            fields += document.Count;
-        }
-
-        return fields;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithLaunchCount(1));
-            AddColumn(new LinesPerSecondColumn());
-        }
-    }
+    public int FormatLibrary() => ParsersBenchmarkConfig.ParseAll(_events, (text, document) => _library.Parse(Dataset, text, document));
 }
