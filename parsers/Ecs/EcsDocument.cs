@@ -54,16 +54,16 @@ public sealed class EcsDocument
         return true;
     }
 
-    /// <summary>Takes back the fields added after the first <paramref name="count"/> and the time, so a format that
-    /// matched part of a line before failing leaves only what the failure contract promises.</summary>
-    internal void Truncate(int count)
+    /// <summary>Takes back the fields added after the first <paramref name="count"/> and restores the time, so a format
+    /// that matched part of a line before failing leaves only what the failure contract promises.</summary>
+    internal void Truncate(int count, DateTimeOffset? timestamp)
     {
         if (count < _fields.Count)
         {
             _fields.RemoveRange(count, _fields.Count - count);
         }
 
-        Timestamp = null;
+        Timestamp = timestamp;
     }
 
     /// <summary>Empties the document (fields, tags, time) so it can be reused.</summary>

@@ -38,6 +38,7 @@ internal abstract class GrokBackedFormat : ILogFormat
     {
         text = LineText.Trim(text);
         var mark = document.Count;
+        var markTime = document.Timestamp;
         var timedOut = false;
         foreach (var pattern in _patterns)
         {
@@ -54,7 +55,7 @@ internal abstract class GrokBackedFormat : ILogFormat
                 return true;
             }
 
-            document.Truncate(mark);
+            document.Truncate(mark, markTime);
         }
 
         Unparsed.Keep(text, document);

@@ -15,6 +15,7 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
     {
         text = LineText.Trim(text);
         var mark = document.Count;
+        var markTime = document.Timestamp;
         var body = 0;
         string? program = null;
         TimeSpan? offset = null;
@@ -31,8 +32,7 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        document.Truncate(afterHeader);
-        document.Timestamp = headerTime;
+        document.Truncate(afterHeader, headerTime);
 
         // HAProxy's own notices ("Proxy fe_http stopped …", "Server be/s1 is DOWN …") under its syslog tag.
         if (program is not null && program.StartsWith("haproxy", StringComparison.Ordinal) && body < text.Length)
@@ -42,7 +42,7 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        document.Truncate(mark);
+        document.Truncate(mark, markTime);
         Unparsed.Keep(text, document);
         return false;
     }
