@@ -132,8 +132,18 @@ internal sealed partial class Tailer
         var force = time.GetElapsedTime(pending.FirstSeenTicks, now) >= input.PartialLineTimeout;
         if (!FileIdentity.TryReadHead(handle, force, out var headHash, out var headLength))
         {
-            handle.Dispose(); // No complete first line yet: try again at the next scan.
+            handle.Dispose(); // No complete first line yet: try again at the next turn.
+            if (stat.Size == 0)
+            {
+                Warn(path, "empty; waiting for its first line");
+            }
+
             return;
+        }
+
+        if (FileIdentity.LooksBinary(handle))
+        {
+            Warn(path, "looks like a binary file (NUL bytes); shipping it anyway, bytes that are not UTF-8 as message_base64");
         }
 
         _pending.Remove(path);

@@ -141,6 +141,11 @@ internal sealed partial class Tailer(
             metrics.BytesRead.Add(read);
             if (chunk is not null)
             {
+                if (chunk.Events.Exists(e => e.Split))
+                {
+                    Warn(file.Checkpoint.Path, $"a line longer than max_line_bytes ({file.Input.MaxLineBytes}) was split into parts tagged _line_split");
+                }
+
                 metrics.EventsRead.Add(chunk.Events.Count);
                 await output.WriteAsync(chunk, cancellationToken);
             }
