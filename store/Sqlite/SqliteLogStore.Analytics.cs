@@ -20,12 +20,12 @@ public sealed partial class SqliteLogStore
         }
 
         var counts = new long[buckets];
-        var range = RangeOf(request.From, request.To);
-        ForEachDay(request.From, request.To, cancellationToken, (_, connection) =>
+        var range = TimeRange.Of(request.From, request.To);
+        ForEachDay(request.From, request.To, cancellationToken, (day, connection) =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT (ts - $origin) / $width, count(*) FROM events WHERE ts >= $from AND ts < $to AND ({filter.Where}) GROUP BY 1";
-            Bind(command, range, filter);
+            command.CommandText = $"SELECT (ts - $origin) / $width, count(*) FROM events WHERE {range.For(day).Sql} AND ({filter.Where}) GROUP BY 1";
+            Bind(command, range.For(day), filter);
             command.Parameters.AddWithValue("$origin", EventTime.ToNanos(first));
             command.Parameters.AddWithValue("$width", interval.Ticks * 100);
             using var reader = command.ExecuteReader();
@@ -77,21 +77,21 @@ public sealed partial class SqliteLogStore
     {
         var field = AggregatableField(fieldName);
         var filter = SqliteFilterCompiler.Compile(scope.Query);
-        var range = RangeOf(scope.From, scope.To);
+        var range = TimeRange.Of(scope.From, scope.To);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var column = SqliteColumns.ColumnOf(field);
-        var sql = column is not null
-            ? $"SELECT {column}, count(*) FROM events WHERE ts >= $from AND ts < $to AND ({filter.Where}) AND {column} IS NOT NULL GROUP BY {column} COLLATE BINARY"
+        string Sql(TimeRange dayRange) => column is not null
+            ? $"SELECT {column}, count(*) FROM events WHERE {dayRange.Sql} AND ({filter.Where}) AND {column} IS NOT NULL GROUP BY {column} COLLATE BINARY"
             : $"""
-              SELECT j.value, count(DISTINCT e.rid) FROM (SELECT rowid AS rid, doc FROM events WHERE ts >= $from AND ts < $to AND ({filter.Where})) AS e,
+              SELECT j.value, count(DISTINCT e.rid) FROM (SELECT rowid AS rid, doc FROM events WHERE {dayRange.Sql} AND ({filter.Where})) AS e,
                      json_each(e.doc, $path) AS j
               WHERE j.type NOT IN ('object', 'array') GROUP BY j.value
               """;
-        ForEachDay(scope.From, scope.To, cancellationToken, (_, connection) =>
+        ForEachDay(scope.From, scope.To, cancellationToken, (day, connection) =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Bind(command, range, filter);
+            command.CommandText = Sql(range.For(day));
+            Bind(command, range.For(day), filter);
             if (column is null)
             {
                 command.Parameters.AddWithValue("$path", SqliteColumns.JsonPath(field));
@@ -117,9 +117,6 @@ public sealed partial class SqliteLogStore
             ? throw new QuerySyntaxException("@timestamp has a value per event: count it over time with the histogram instead.", 0)
             : field;
     }
-
-    private static TimeRange RangeOf(DateTimeOffset from, DateTimeOffset to) =>
-        new(EventTime.ToNanosClamped(from), EventTime.ToNanosClamped(to));
 
     private static void Bind(SqliteCommand command, TimeRange range, SqlFilter filter)
     {

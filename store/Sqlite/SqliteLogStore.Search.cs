@@ -21,7 +21,7 @@ public sealed partial class SqliteLogStore
 
         var filter = SqliteFilterCompiler.Compile(request.Query);
         var cursor = KeysetCursor.Parse(request.Cursor);
-        var range = RangeOf(request.From, request.To);
+        var range = TimeRange.Of(request.From, request.To);
         var cap = Math.Max(0, request.TotalCap);
 
         var hits = new List<(SearchHit Hit, KeysetCursor Position)>(Math.Min(request.Size + 1, 1024));
@@ -30,12 +30,12 @@ public sealed partial class SqliteLogStore
         {
             if (hits.Count <= request.Size && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos))))
             {
-                ReadHits(connection, filter, range, cursor, request.Size + 1 - hits.Count, hits);
+                ReadHits(connection, filter, range.For(day), cursor, request.Size + 1 - hits.Count, hits);
             }
 
             if (total <= cap)
             {
-                total += Count(connection, filter, range, cap + 1 - total);
+                total += Count(connection, filter, range.For(day), cap + 1 - total);
             }
 
             return hits.Count <= request.Size || total <= cap;
@@ -85,7 +85,7 @@ public sealed partial class SqliteLogStore
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT rowid, id, ts, json(doc) FROM events
-            WHERE ts >= $from AND ts < $to {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
+            WHERE {range.Sql} {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
             ORDER BY ts DESC, rowid DESC LIMIT $limit
             """;
         range.Bind(command);
@@ -108,7 +108,9 @@ public sealed partial class SqliteLogStore
     private static long Count(SqliteConnection connection, SqlFilter filter, TimeRange range, long limit)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM events WHERE ts >= $from AND ts < $to AND ({filter.Where}) LIMIT $limit)";
+        command.CommandText = range.WholeDay && filter.IsTextOnly
+            ? "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH $p0 LIMIT $limit)"
+            : $"SELECT count(*) FROM (SELECT 1 FROM events WHERE {range.Sql} AND ({filter.Where}) LIMIT $limit)";
         range.Bind(command);
         command.Parameters.AddWithValue("$limit", limit);
         filter.Bind(command);

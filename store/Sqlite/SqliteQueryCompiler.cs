@@ -26,7 +26,7 @@ internal sealed partial class SqliteQueryCompiler
 
         var compiler = new SqliteQueryCompiler();
         var where = compiler.Emit(query);
-        return new SqlFilter(where, compiler._parameters);
+        return new SqlFilter(where, compiler._parameters) { IsTextOnly = Fts(query) is not null };
     }
 
     private string Add(object value)
