@@ -72,7 +72,7 @@ internal sealed partial class ScanDetector
         var key = KeyOf(RuleScope.AddressAndHost, ip, host);
         var own = StateOf(rule, key, ticks);
         own.Record(ticks, e);
-        var target = _table.GetOrAdd("\u0001host\n" + host, rule.Index, ticks, () => new RuleState(new DistinctWindow(rule.Options.Threshold, rule.Options.Window), _options.MaxSampleUrls));
+        var target = _table.GetOrAdd("\u0001host\n" + host, rule, ticks, _newHostState);
         var window = (DistinctWindow)target.Window;
         if (window.Add(ticks, ip) && !target.IsQuietAt(ticks))
         {
@@ -93,7 +93,11 @@ internal sealed partial class ScanDetector
     }
 
     private RuleState StateOf(CompiledRule rule, string key, long ticks) =>
-        _table.GetOrAdd(key, rule.Index, ticks, () => new RuleState(rule.NewWindow(), _options.MaxSampleUrls));
+        _table.GetOrAdd(key, rule, ticks, _newState);
+
+    private RuleState NewState(CompiledRule rule) => new(rule.NewWindow(), _options.MaxSampleUrls);
+
+    private RuleState NewHostState(CompiledRule rule) => new(new DistinctWindow(rule.Options.Threshold, rule.Options.Window), _options.MaxSampleUrls);
 
     private static string KeyOf(RuleScope scope, string ip, string? host) =>
         scope == RuleScope.Address ? ip : string.Concat(ip, "\n", host);

@@ -22,11 +22,15 @@ internal sealed partial class ScanDetector
     private readonly MatchCache? _agents;
     private readonly string[] _ignoredExtensions;
     private readonly HashSet<int> _ignoredStatuses;
+    private readonly AccessEventReader _reader = new();
     private readonly ClientAddressResolver _resolver;
     private readonly AddressNetworks _ignored;
     private readonly StateTable _table;
     private readonly long _horizonTicks;
+    private readonly Func<CompiledRule, RuleState> _newState;
+    private readonly Func<CompiledRule, RuleState> _newHostState;
     private long _clock = long.MinValue;
+    private long _clockLimit = long.MinValue;
 
     public ScanDetector(DetectionOptions options, TimeProvider time)
     {
@@ -51,6 +55,8 @@ internal sealed partial class ScanDetector
         _resolver = new ClientAddressResolver(options.ClientIpFields, AddressNetworks.Parse(options.TrustedProxies));
         _ignored = AddressNetworks.Parse(options.IgnoredAddresses);
         _table = new StateTable(options.MaxTrackedAddresses, _rules.Length);
+        _newState = NewState;
+        _newHostState = NewHostState;
     }
 
     /// <summary>Keys currently tracked; never more than <see cref="DetectionOptions.MaxTrackedAddresses"/>.</summary>
@@ -89,7 +95,7 @@ internal sealed partial class ScanDetector
             return [];
         }
 
-        var e = AccessEvent.Read(accessEvent);
+        var e = _reader.Read(accessEvent);
         if (!IsWatchedDataset(e.Dataset))
         {
             return [];
@@ -186,8 +192,13 @@ internal sealed partial class ScanDetector
     /// </summary>
     private void AdvanceClock(long ticks)
     {
-        var limit = (_time.GetUtcNow() + MaxClockSkew).UtcTicks;
-        _clock = Math.Max(_clock, Math.Min(ticks, limit));
+        if (ticks > _clockLimit)
+        {
+            // Read the wall clock only when an event is ahead of the last reading (live traffic: every few minutes).
+            _clockLimit = (_time.GetUtcNow() + MaxClockSkew).UtcTicks;
+        }
+
+        _clock = Math.Max(_clock, Math.Min(ticks, _clockLimit));
         _table.ExpireIdle(_clock - _horizonTicks);
     }
 }

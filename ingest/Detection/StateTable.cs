@@ -28,7 +28,7 @@ internal sealed class StateTable
 
     public RuleState? Find(string key, int rule) => _entries.TryGetValue(key, out var entry) ? entry.States[rule] : null;
 
-    public RuleState GetOrAdd(string key, int rule, long ticks, Func<RuleState> create)
+    public RuleState GetOrAdd(string key, CompiledRule rule, long ticks, Func<CompiledRule, RuleState> create)
     {
         if (_entries.TryGetValue(key, out var entry))
         {
@@ -48,7 +48,7 @@ internal sealed class StateTable
 
         entry.LastSeen = Math.Max(entry.LastSeen, ticks);
         LinkNewest(entry);
-        return entry.States[rule] ??= create();
+        return entry.States[rule.Index] ??= create(rule);
     }
 
     /// <summary>Drops keys not seen since <paramref name="before"/> (event-time ticks).</summary>
