@@ -16,6 +16,10 @@ public sealed class FormatLibrary
         Register(AccessLogFormat.Nginx(Options));
         Register(new HaproxyFormat(Options));
         Register(new SyslogFormat(Options));
+        Register(new ApacheErrorFormat(Options));
+        Register(new NginxErrorFormat(Options));
+        Register(new MysqlErrorFormat(Options));
+        Register(new MysqlSlowlogFormat(Options));
     }
 
     public ParserOptions Options { get; }
@@ -25,7 +29,10 @@ public sealed class FormatLibrary
 
     public bool TryGet(string dataset, out ILogFormat format) => _formats.TryGetValue(dataset, out format!);
 
-    /// <summary>Adds a format, or replaces the one with the same dataset (e.g. a grok format from configuration).</summary>
+    /// <summary>
+    /// Adds a format, or replaces the one with the same dataset (e.g. a grok format from configuration). Register
+    /// before parsing starts: parsing is thread-safe, registering while other threads parse is not.
+    /// </summary>
     public void Register(ILogFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);

@@ -13,7 +13,7 @@ public sealed class ParserOptions
     /// How long one grok pattern may spend on one line before the line is kept whole and tagged
     /// <c>_groktimeout</c>: a bound on backtracking, so a hostile line cannot stall the pipeline.
     /// </summary>
-    public TimeSpan GrokMatchBudget { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan GrokMatchBudget { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The unit of a bare number after an Apache combined line: one microsecond for <c>%D</c> (the default),

@@ -1,15 +1,8 @@
 namespace LogPipeline.Store;
 
 /// <summary>A search: query text in the store's query language, a time range [From, To), a page size and a cursor.</summary>
-public sealed record SearchRequest
+public sealed record SearchRequest : QueryScope
 {
-    /// <summary>Empty matches everything.</summary>
-    public string Query { get; init; } = string.Empty;
-
-    public required DateTimeOffset From { get; init; }
-
-    public required DateTimeOffset To { get; init; }
-
     public int Size { get; init; } = 50;
 
     /// <summary>Opaque cursor from a previous <see cref="SearchResult.NextCursor"/>; null for the first page.</summary>

@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
+using LogPipeline.Bench.Store;
+
+if (args is ["generate-store", .. var rest])
+{
+    return await StoreDataGenerator.RunAsync(rest);
+}
 
 // Not typeof(Program): the bench references ingest, whose top-level Program is visible here too (InternalsVisibleTo).
 BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
+return 0;

@@ -1,3 +1,5 @@
+using LogPipeline.Parsers.Tool;
+
 namespace LogPipeline.Ingest.Hosting;
 
 /// <summary>Dispatches the verbs (<c>parse</c>, <c>detect</c>) and otherwise runs the service.</summary>
@@ -13,11 +15,20 @@ internal static class IngestProgram
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "parse")
+        {
+            // Like Kibana's Grok Debugger, from a shell: lines in, one ECS document per event out.
+            return ParseTool.Run(args[1..], File.OpenText, Console.In, Console.Out, Console.Error);
+        }
+
         return await IngestService.RunAsync(args);
     }
 
     public const string Usage = """
         ingest — LogPipeline's receiving, parsing and storing service
+
+        Parse lines (stdin or FILE) and print one ECS JSON document per event:
+          ingest parse [--format F|auto] [--pattern 'GROK'] [--pattern-file F] [--pretty] [FILE]
 
         Run the service:
           ingest [--urls http://127.0.0.1:5080] [--data-dir DIR] (--token T ... | --tokens-file F | --no-auth) [--config settings.json]

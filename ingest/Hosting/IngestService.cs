@@ -1,6 +1,7 @@
 using LogPipeline.Hosting;
 using LogPipeline.Ingest.Bulk;
 using LogPipeline.Ingest.Configuration;
+using LogPipeline.Ingest.Detection;
 using LogPipeline.Ingest.Endpoints;
 using LogPipeline.Ingest.Observability;
 using LogPipeline.Ingest.Pipeline;
@@ -66,7 +67,9 @@ internal static class IngestService
         builder.Configuration.AddInMemoryCollection(flags);
         var options = new IngestOptions();
         builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
-        var problems = options.Validate();
+        var detection = DetectionOptionsLoader.Load(builder.Configuration.GetSection(DetectionOptions.SectionName), out var detectionProblems);
+        var problems = options.Validate().Concat(detectionProblems).ToList();
+        var store = StoreSelection.Read(builder.Configuration, IngestOptions.Section, new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays }, problems);
         foreach (var problem in problems)
         {
             errors.WriteLine($"ingest: {problem}");
@@ -93,6 +96,9 @@ internal static class IngestService
         Directory.CreateDirectory(options.DataDir);
         builder.Logging.ClearProviders().AddSerilog(ServiceLogging.Create(Path.Combine(options.DataDir, "logs", "ingest-.log")), dispose: true);
         Register(builder.Services, options, auth);
+        store.Register(builder.Services);
+        builder.Services.AddSingleton(detection);
+        builder.Services.AddSingleton<ScanDetector>();
         var app = builder.Build();
         Map(app);
         if (options.NoAuth)
@@ -105,10 +111,6 @@ internal static class IngestService
 
     private static void Register(IServiceCollection services, IngestOptions options, TokenAuthenticator auth)
     {
-        services.AddSingleton(sp => new SqliteLogStore(
-            new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays }, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ILogSink>(sp => sp.GetRequiredService<SqliteLogStore>());
-        services.AddSingleton<ILogSearch>(sp => sp.GetRequiredService<SqliteLogStore>());
         services.AddSingleton(options);
         services.AddSingleton(auth);
         services.AddSingleton(TimeProvider.System);
@@ -119,6 +121,7 @@ internal static class IngestService
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<BatchEndpoint>();
+        services.AddSingleton<StatusEndpoint>();
         services.AddSingleton<BulkDocumentBuilder>();
         services.AddSingleton<BulkEndpoint>();
         services.AddSingleton<StoreProbe>();
@@ -127,6 +130,7 @@ internal static class IngestService
     private static void Map(WebApplication app)
     {
         app.MapPost("/v1/batches", (HttpContext context, BatchEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapPost("/v1/status", (HttpContext context, StatusEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapMethods("/", ["GET", "HEAD"], ElasticsearchApi.RootAsync);
         app.MapMethods("/_bulk", ["POST", "PUT"], (HttpContext context, BulkEndpoint endpoint) => endpoint.HandleAsync(context, null));
         app.MapMethods("/{index}/_bulk", ["POST", "PUT"], (HttpContext context, string index, BulkEndpoint endpoint) => endpoint.HandleAsync(context, index));

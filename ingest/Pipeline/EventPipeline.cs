@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LogPipeline.Ingest.Detection;
 using LogPipeline.Ingest.Observability;
 using LogPipeline.Parsers;
 using LogPipeline.Store;
@@ -11,12 +12,14 @@ internal sealed class EventPipeline
     private readonly EventProcessor _processor;
     private readonly ILogSink _sink;
     private readonly IngestMetrics _metrics;
+    private readonly ScanDetector _detector;
 
-    public EventPipeline(EventProcessor processor, ILogSink sink, IngestMetrics metrics)
+    public EventPipeline(EventProcessor processor, ILogSink sink, IngestMetrics metrics, ScanDetector detector)
     {
         _processor = processor;
         _sink = sink;
         _metrics = metrics;
+        _detector = detector;
     }
 
     /// <summary>Shipper events: parsed with their format, enriched, written. Outcomes in the order of <paramref name="events"/>.</summary>
@@ -33,10 +36,14 @@ internal sealed class EventPipeline
         return WriteAsync(pending, bytes, cancellationToken);
     }
 
-    /// <summary>Writes finished documents; returns once the stored ones are durable.</summary>
+    /// <summary>
+    /// Writes finished documents, and the scan alerts they raise, in one store write; returns once the stored ones are
+    /// durable. The outcomes are those of <paramref name="events"/>, in order.
+    /// </summary>
     public async Task<WriteResult> WriteAsync(IReadOnlyList<PendingEvent> events, long bytes, CancellationToken cancellationToken)
     {
         var records = new List<LogRecord>(events.Count);
+        List<LogRecord>? alerts = null;
         foreach (var (id, document) in events)
         {
             if (document.HasTag(Unparsed.FailureTag))
@@ -45,12 +52,23 @@ internal sealed class EventPipeline
             }
 
             records.Add(EventProcessor.ToRecord(id, document));
+            foreach (var alert in _detector.Observe(document))
+            {
+                (alerts ??= []).Add(EventProcessor.ToRecord(alert.GetString("event.id")!, alert));
+            }
         }
 
         _metrics.Received(events.Count, bytes);
+        if (alerts is not null)
+        {
+            _metrics.Alerts(alerts.Count);
+            records.AddRange(alerts);
+        }
+
         var started = Stopwatch.GetTimestamp();
-        var result = await _sink.WriteAsync(records, cancellationToken);
-        _metrics.Written(result.Stored, result.Duplicates, result.Failed, Stopwatch.GetElapsedTime(started));
+        var written = await _sink.WriteAsync(records, cancellationToken);
+        var result = alerts is null ? written : new WriteResult(written.Outcomes.Take(events.Count).ToList());
+        _metrics.Written(written.Stored, written.Duplicates, written.Failed, Stopwatch.GetElapsedTime(started));
         return result;
     }
 }

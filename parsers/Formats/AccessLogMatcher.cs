@@ -122,12 +122,30 @@ internal static class AccessLogMatcher
         }
     }
 
+    /// <summary>A quoted field without its quotes; Apache's <c>\"</c> and <c>\\</c> escapes are undone (<c>\xhh</c> stays as written).</summary>
     private static void SetQuoted(string text, int start, int end, string field, EcsDocument document)
     {
         if (end > start && !(end == start + 1 && text[start] == '-'))
         {
-            document.Set(field, text.Substring(start, end - start));
+            var value = text.AsSpan(start, end - start);
+            document.Set(field, value.Contains('\\') ? Unescape(value) : value.ToString());
         }
+    }
+
+    private static string Unescape(ReadOnlySpan<char> value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\' && i + 1 < value.Length && value[i + 1] is '"' or '\\')
+            {
+                i++;
+            }
+
+            builder.Append(value[i]);
+        }
+
+        return builder.ToString();
     }
 
     private static void SetVirtualHost(string text, Range range, EcsDocument document)

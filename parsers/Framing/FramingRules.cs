@@ -14,7 +14,7 @@ public static class FramingRules
             JoinNextPattern = "^# Time: ",
         },
         // Error-log entries start with a date ("2026-11-22 08:00:00", "2026-11-22T08:00:00.123456Z" or "261122  8:00:00").
-        "mysql.error" => new MultilineRule(@"^(\d{4}-\d{2}-\d{2}[ T]\d|\d{6} [ \d]\d:)", 200, 256 * 1024, TimeSpan.FromSeconds(2)),
+        "mysql.error" => new MultilineRule(@"^(\d{4}-\d{2}-\d{2}[ T][ \d]\d:|\d{6} [ \d]\d:)", 200, 256 * 1024, TimeSpan.FromSeconds(2)),
         _ => null,
     };
 }

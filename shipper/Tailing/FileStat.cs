@@ -7,7 +7,7 @@ namespace LogPipeline.Shipper.Tailing;
 /// What <c>statx(2)</c> says about a file: device and inode (identity), birth time (tells inode reuse apart), size,
 /// type and link count (0 once deleted while open). statx's layout is the same on every Linux architecture.
 /// </summary>
-internal readonly partial record struct FileStat(ulong Device, ulong Inode, long BirthTicks, long Size, uint Mode, uint Links)
+internal readonly partial record struct FileStat(ulong Device, ulong Inode, long BirthTicks, long Size, uint Mode, uint Links, long ModifiedTicks = 0)
 {
     private const int AtFdCwd = -100;
     private const int AtEmptyPath = 0x1000;
@@ -42,7 +42,8 @@ internal readonly partial record struct FileStat(ulong Device, ulong Inode, long
         var mask = *(uint*)buffer;
         var birth = (mask & 0x800) != 0 ? (*(long*)(buffer + 80) * 1_000_000_000L) + *(uint*)(buffer + 88) : 0;
         var device = ((ulong)*(uint*)(buffer + 136) << 32) | *(uint*)(buffer + 140);
-        stat = new FileStat(device, *(ulong*)(buffer + 32), birth, *(long*)(buffer + 40), *(ushort*)(buffer + 28), *(uint*)(buffer + 16));
+        var modified = (*(long*)(buffer + 112) * 1_000_000_000L) + *(uint*)(buffer + 120);
+        stat = new FileStat(device, *(ulong*)(buffer + 32), birth, *(long*)(buffer + 40), *(ushort*)(buffer + 28), *(uint*)(buffer + 16), modified);
         errno = 0;
         return true;
     }

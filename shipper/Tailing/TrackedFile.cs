@@ -15,11 +15,22 @@ internal sealed partial class TrackedFile : IDisposable
 {
     public const int ReadSize = 256 * 1024;
 
+    private const int ProbeSize = 32;
+    private readonly byte[] _probe = new byte[ProbeSize];
+    private int _probeLength;
     private byte[] _leftover = [];
     private int _leftoverLength;
 
-    public TrackedFile(InputOptions input, FileCheckpoint checkpoint, SafeFileHandle? handle, FileStat stat, long nowTicks)
+    private readonly HandleBudget _budget;
+
+    public TrackedFile(InputOptions input, FileCheckpoint checkpoint, SafeFileHandle? handle, FileStat stat, long nowTicks, HandleBudget budget)
     {
+        _budget = budget;
+        if (handle is not null)
+        {
+            budget.Opened();
+        }
+
         Input = input;
         Checkpoint = checkpoint;
         Handle = handle;
@@ -47,6 +58,8 @@ internal sealed partial class TrackedFile : IDisposable
     public long LastPathCheckTicks { get; set; }
 
     public long LastHeadCheckSize { get; set; }
+
+    public long LastHeadCheckModified { get; set; }
 
     /// <summary>The next byte to read: everything before it was framed or is held as leftover.</summary>
     public long Position => Checkpoint.ReadOffset + _leftoverLength;
@@ -87,6 +100,12 @@ internal sealed partial class TrackedFile : IDisposable
         }
 
         var length = _leftoverLength + bytesRead;
+        if (bytesRead > 0)
+        {
+            _probeLength = Math.Min(ProbeSize, length);
+            buffer.AsSpan(length - _probeLength, _probeLength).CopyTo(_probe);
+        }
+
         var events = new List<EventSlice>();
         var consumed = Framer.Frame(buffer.AsSpan(0, length), Checkpoint.ReadOffset, events, flushRecord, flushPartial);
         KeepLeftover(buffer.AsSpan(consumed, length - consumed));
@@ -98,6 +117,22 @@ internal sealed partial class TrackedFile : IDisposable
         }
 
         return new EventChunk(Checkpoint, Input, buffer, events);
+    }
+
+    /// <summary>
+    /// True while the last bytes read are still what the file holds before <see cref="Position"/>: a file truncated and
+    /// written again past the old position (same head) is told apart by this.
+    /// </summary>
+    public bool ProbeMatches()
+    {
+        if (Handle is null || _probeLength == 0)
+        {
+            return true;
+        }
+
+        Span<byte> now = stackalloc byte[ProbeSize];
+        var n = RandomAccess.Read(Handle, now[.._probeLength], Position - _probeLength);
+        return n == _probeLength && now[..n].SequenceEqual(_probe.AsSpan(0, _probeLength));
     }
 
     /// <summary>Re-reads the file's size and identity through the open handle.</summary>
@@ -118,19 +153,25 @@ internal sealed partial class TrackedFile : IDisposable
     {
         Checkpoint = next;
         _leftoverLength = 0;
+        _probeLength = 0;
         Framer.Reset();
     }
 
     public void Close()
     {
-        Handle?.Dispose();
-        Handle = null;
+        if (Handle is not null)
+        {
+            Handle.Dispose();
+            Handle = null;
+            _budget.Closed();
+        }
     }
 
     public void Reopen(SafeFileHandle handle, FileStat stat)
     {
-        Handle?.Dispose();
+        Close();
         Handle = handle;
+        _budget.Opened();
         Stat = stat;
     }
 

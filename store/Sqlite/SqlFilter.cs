@@ -16,6 +16,9 @@ internal sealed class SqlFilter
 
     public static SqlFilter All { get; } = new("1", []);
 
+    /// <summary>True when the whole condition is one FTS5 MATCH whose expression is <c>$p0</c>.</summary>
+    public bool IsTextOnly { get; init; }
+
     public string Where { get; }
 
     public IReadOnlyList<object> Parameters { get; }

@@ -1,16 +1,9 @@
+using LogPipeline.Store.Query;
+
 namespace LogPipeline.Store.Sqlite;
 
-/// <summary>Turns query text into a parameterised WHERE condition over a day's <c>events</c> table.</summary>
+/// <summary>Query text → parameterised WHERE condition; a query that does not parse throws <see cref="QuerySyntaxException"/>.</summary>
 internal static class SqliteFilterCompiler
 {
-    /// <summary>Empty text matches everything; otherwise every word must occur in the message or the URL (FTS5).</summary>
-    public static SqlFilter Compile(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return SqlFilter.All;
-        }
-
-        return new SqlFilter("rowid IN (SELECT rowid FROM fts WHERE fts MATCH $p0)", [Fts5.AllWords(query)]);
-    }
+    public static SqlFilter Compile(string? query) => SqliteQueryCompiler.Compile(LogQuery.Parse(query).GetQueryOrThrow());
 }

@@ -14,7 +14,6 @@ public sealed partial class SqliteLogStore
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (request.Size is < 1 or > MaxPageSize)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.Size, $"SearchRequest.Size must be between 1 and {MaxPageSize}.");
@@ -22,38 +21,25 @@ public sealed partial class SqliteLogStore
 
         var filter = SqliteFilterCompiler.Compile(request.Query);
         var cursor = KeysetCursor.Parse(request.Cursor);
-        var range = new TimeRange(EventTime.ToNanosClamped(request.From), EventTime.ToNanosClamped(request.To));
+        var range = TimeRange.Of(request.From, request.To);
         var cap = Math.Max(0, request.TotalCap);
 
         var hits = new List<(SearchHit Hit, KeysetCursor Position)>(Math.Min(request.Size + 1, 1024));
         long total = 0;
-        foreach (var day in DayFiles.InRange(_directory, request.From, request.To))
+        ForEachDay(request.From, request.To, cancellationToken, (day, connection) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wantHits = hits.Count <= request.Size
-                && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos)));
-            var wantCount = total <= cap;
-            if (!wantHits && !wantCount)
+            if (hits.Count <= request.Size && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos))))
             {
-                break;
+                ReadHits(connection, filter, range.For(day), cursor, request.Size + 1 - hits.Count, hits);
             }
 
-            using var connection = OpenReader(day);
-            if (connection is null)
+            if (total <= cap)
             {
-                continue;
+                total += Count(connection, filter, range.For(day), cap + 1 - total);
             }
 
-            if (wantHits)
-            {
-                ReadHits(connection, filter, range, cursor, request.Size + 1 - hits.Count, hits);
-            }
-
-            if (wantCount)
-            {
-                total += Count(connection, filter, range, cap + 1 - total);
-            }
-        }
+            return hits.Count <= request.Size || total <= cap;
+        });
 
         var more = hits.Count > request.Size;
         if (more)
@@ -83,6 +69,7 @@ public sealed partial class SqliteLogStore
         try
         {
             connection.Open();
+            SqliteFunctions.Register(connection);
             return connection;
         }
         catch (SqliteException) when (!File.Exists(path))
@@ -98,7 +85,7 @@ public sealed partial class SqliteLogStore
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT rowid, id, ts, json(doc) FROM events
-            WHERE ts >= $from AND ts < $to {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
+            WHERE {range.Sql} {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
             ORDER BY ts DESC, rowid DESC LIMIT $limit
             """;
         range.Bind(command);
@@ -121,7 +108,9 @@ public sealed partial class SqliteLogStore
     private static long Count(SqliteConnection connection, SqlFilter filter, TimeRange range, long limit)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM events WHERE ts >= $from AND ts < $to AND ({filter.Where}) LIMIT $limit)";
+        command.CommandText = range.WholeDay && filter.IsTextOnly
+            ? "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH $p0 LIMIT $limit)"
+            : $"SELECT count(*) FROM (SELECT 1 FROM events WHERE {range.Sql} AND ({filter.Where}) LIMIT $limit)";
         range.Bind(command);
         command.Parameters.AddWithValue("$limit", limit);
         filter.Bind(command);

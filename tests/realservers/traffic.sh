@@ -49,7 +49,8 @@ raw() {
 
 drive_raw() {
     raw apache 'GARBAGE\r\n\r\n'
-    raw apache '\x16\x03\x01\x00\x2a\x01\x00\x00\x26\x03\x03'
+    # A TLS ClientHello sent to the plain-HTTP port (cut short; the newline makes Apache answer at once).
+    raw apache '\x16\x03\x01\x00\x2a\x01\x00\x00\x26\x03\x03\n'
     raw apache 'GET /spaces in path HTTP/1.1\r\nHost: x\r\n\r\n'
     raw haproxy 'NOT HTTP AT ALL\r\n\r\n'
 }
@@ -57,7 +58,7 @@ drive_raw() {
 sql() {
     local db=$1 statement=$2 marker
     next_marker; marker=m$MARKER
-    mariadb --socket="$WORK/mysql/mysqld.sock" -uroot "$db" -e "/* lp=$marker */ $statement" >/dev/null
+    mariadb --comments --socket="$WORK/mysql/mysqld.sock" -uroot "$db" -e "/* lp=$marker */ $statement" >/dev/null
     printf 'sql\t%s\t%s\t%s\n' "$marker" "$db" "$statement" >> "$OUT/manifest.tsv"
 }
 

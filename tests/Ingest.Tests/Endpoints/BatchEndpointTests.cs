@@ -132,6 +132,23 @@ public sealed class BatchEndpointTests : IAsyncLifetime
         Assert.Equal(bytes, Convert.FromBase64String((string)document["event"]!["original_base64"]!));
     }
 
+    [Fact]
+    public async Task Post_WpLoginFlood_StoresAnAlertBesideTheEvents()
+    {
+        var time = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture);
+        var batch = string.Concat(Enumerable.Range(0, 8).Select(i =>
+            Event($"w{i}", $"203.0.113.99 - - [{time} +0000] \"POST /wp-login.php HTTP/1.1\" 200 4100 \"-\" \"brute\"")));
+
+        using var response = await _host.PostBatchAsync(IngestHost.Gzip(batch));
+
+        var body = await Json(response, HttpStatusCode.OK);
+        Assert.Equal(8, (int)body["accepted"]!);
+        var alerts = (await SearchAllAsync()).Where(h => h.DocumentJson.Contains("\"kind\":\"alert\"", StringComparison.Ordinal)).ToList();
+        var alert = JsonNode.Parse(Assert.Single(alerts).DocumentJson)!;
+        Assert.Equal("wp-login-flood", (string?)alert["rule"]!["id"]);
+        Assert.Equal("203.0.113.99", (string?)alert["source"]!["ip"]);
+    }
+
     private static string WriteSettings()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ingest-test-{Guid.NewGuid():N}.json");

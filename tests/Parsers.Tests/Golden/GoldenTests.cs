@@ -23,6 +23,7 @@ public sealed class GoldenTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         // Stamps without a zone are read at +01:00 so that the conversion to UTC shows in every expected file.
+        // Cases under Golden/auto/ go through format detection.
         string[] args = ["--format", dataset, "--timezone", "+01:00", GoldenFiles.LogPath(dataset, name)];
         var exit = ParseTool.Run(args, path => new StreamReader(path, Encoding.UTF8), TextReader.Null, stdout, stderr, FixedClock.Default);
 

@@ -5,7 +5,7 @@ namespace LogPipeline.Parsers.Tests.Grok;
 
 public sealed class GrokPatternLibraryTests
 {
-    private static readonly ParserOptions Utc = new() { DefaultTimeZone = TimeZoneInfo.Utc, Clock = FixedClock.Default };
+    private static readonly ParserOptions Utc = new() { DefaultTimeZone = TimeZoneInfo.Utc, Clock = FixedClock.Default, GrokMatchBudget = TimeSpan.FromSeconds(30) };
 
     private static GrokPattern Compile(string expression, GrokPatternLibrary? library = null)
     {

@@ -6,7 +6,7 @@ namespace LogPipeline.Store.Tests.Contract;
 /// What every store must do, whichever is underneath. Each adapter inherits this class and supplies a fresh, empty
 /// store (SQLite always; Elasticsearch when <c>LOGPIPELINE_ES_URL</c> is set).
 /// </summary>
-public abstract class LogStoreContractTests : IAsyncLifetime
+public abstract partial class LogStoreContractTests : IAsyncLifetime
 {
     private ILogSink? _sink;
     private ILogSearch? _search;
@@ -121,20 +121,31 @@ public abstract class LogStoreContractTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("\"")]
-    [InlineData("NEAR(a b)")]
-    [InlineData("message:x OR *")]
-    [InlineData("'; DROP TABLE events; --")]
-    [InlineData("^x AND -y")]
-    public async Task SearchAsync_SyntaxOfTheStoreAsText_MatchesNothingAndBreaksNothing(string text)
+    [InlineData("\"NEAR(a b) OR message:x *\"")]
+    [InlineData("\"'; DROP TABLE events; --\"")]
+    [InlineData("path:\"' OR 1=1 --\"")]
+    [InlineData("ua:\"x\\\" OR \\\"y\"")]
+    [InlineData("tags:\"]]'\\\"); DELETE FROM events; --\"")]
+    public async Task SearchAsync_StoreSyntaxInsideValues_MatchesNothingAndBreaksNothing(string query)
     {
         await WriteAsync(Events.Minutes(Events.Day0, 3));
 
-        var hostile = await SearchAsync(text);
+        var hostile = await SearchAsync(query);
         var all = await SearchAsync(string.Empty);
 
         Assert.Empty(hostile.Hits);
         Assert.Equal(3, all.Total);
+    }
+
+    [Theory]
+    [InlineData("\"unclosed", 0)]
+    [InlineData("status:abc", 7)]
+    [InlineData("a AND (b OR", 11)]
+    public async Task SearchAsync_QueryThatDoesNotParse_ThrowsQuerySyntaxExceptionWithPosition(string query, int position)
+    {
+        var e = await Assert.ThrowsAsync<QuerySyntaxException>(() => SearchAsync(query));
+
+        Assert.Equal(position, e.Position);
     }
 
     protected abstract Task<(ILogSink Sink, ILogSearch Search)> CreateStoreAsync();
