@@ -38,17 +38,17 @@ internal sealed class AccessEventReader
             }
         }
 
-        var status = At(fields, layout[Status]) is { } s ? s.AsLong() ?? (long.TryParse(s.AsString(), out var n) ? n : 0) : 0;
-        var url = At(fields, layout[Url])?.AsString();
-        var path = At(fields, layout[Path])?.AsString() ?? PathOf(url);
+        var url = StringAt(fields, layout[Url]);
+        var path = StringAt(fields, layout[Path]) ?? PathOf(url);
+        var status = StatusAt(fields, layout[Status]);
         return new AccessEvent(
-            At(fields, layout[Dataset])?.AsString(),
-            At(fields, layout[Method])?.AsString(),
+            StringAt(fields, layout[Dataset]),
+            StringAt(fields, layout[Method]),
             path,
             url ?? path,
-            status is > 0 and < 1000 ? (int)status : 0,
-            At(fields, layout[Agent])?.AsString(),
-            At(fields, layout[Host])?.AsString());
+            status,
+            StringAt(fields, layout[Agent]),
+            StringAt(fields, layout[Host]));
     }
 
     private static bool Matches(ReadOnlySpan<KeyValuePair<string, EcsValue>> fields, int[] layout)
@@ -79,8 +79,20 @@ internal sealed class AccessEventReader
         }
     }
 
-    private static EcsValue? At(ReadOnlySpan<KeyValuePair<string, EcsValue>> fields, int index) =>
-        index >= 0 ? fields[index].Value : null;
+    private static string? StringAt(ReadOnlySpan<KeyValuePair<string, EcsValue>> fields, int index) =>
+        index >= 0 ? fields[index].Value.AsString() : null;
+
+    private static int StatusAt(ReadOnlySpan<KeyValuePair<string, EcsValue>> fields, int index)
+    {
+        if (index < 0)
+        {
+            return 0;
+        }
+
+        var value = fields[index].Value;
+        var status = value.AsLong() ?? (long.TryParse(value.AsString(), out var n) ? n : 0);
+        return status is > 0 and < 1000 ? (int)status : 0;
+    }
 
     /// <summary>The fields as a span: no interface call nor struct copy per field, on the path every event takes.</summary>
     private static ReadOnlySpan<KeyValuePair<string, EcsValue>> FieldsOf(EcsDocument document) =>
