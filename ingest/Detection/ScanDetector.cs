@@ -29,6 +29,7 @@ internal sealed partial class ScanDetector
     private readonly long _horizonTicks;
     private readonly Func<CompiledRule, RuleState> _newState;
     private readonly Func<CompiledRule, RuleState> _newHostState;
+    private readonly List<EcsDocument> _closing = [];
     private long _clock = long.MinValue;
     private long _clockLimit = long.MinValue;
 
@@ -54,7 +55,7 @@ internal sealed partial class ScanDetector
         _ignoredStatuses = [.. rules.Probing4xx.IgnoredStatusCodes];
         _resolver = new ClientAddressResolver(options.ClientIpFields, AddressNetworks.Parse(options.TrustedProxies));
         _ignored = AddressNetworks.Parse(options.IgnoredAddresses);
-        _table = new StateTable(options.MaxTrackedAddresses, _rules.Length);
+        _table = new StateTable(options.MaxTrackedAddresses, _rules.Length, OnKeyRemoved);
         _newState = NewState;
         _newHostState = NewHostState;
     }
@@ -120,6 +121,24 @@ internal sealed partial class ScanDetector
                     Evaluate(rule, matches, ip, ticks, e, ref sink);
                 }
             }
+
+            sink.Drain(_closing);
+        }
+
+        return sink.Alerts;
+    }
+
+    /// <summary>
+    /// Ends the stream (a replay's last event): forgets every key and returns the closing alerts of bursts that were
+    /// still being counted after their first alert. Live, the same closing alerts come out as idle keys expire.
+    /// </summary>
+    public IReadOnlyList<EcsDocument> Flush()
+    {
+        var sink = new AlertSink();
+        lock (_lock)
+        {
+            _table.Clear();
+            sink.Drain(_closing);
         }
 
         return sink.Alerts;

@@ -11,13 +11,16 @@ internal sealed class StateTable
     private readonly Dictionary<string, Entry> _entries;
     private readonly int _capacity;
     private readonly int _rules;
+    private readonly Action<string, RuleState?[]> _removed;
     private Entry? _newest;
     private Entry? _oldest;
 
-    public StateTable(int capacity, int rules)
+    /// <param name="removed">Told of every key leaving the table (evicted, expired or flushed), with its states.</param>
+    public StateTable(int capacity, int rules, Action<string, RuleState?[]> removed)
     {
         _capacity = capacity;
         _rules = rules;
+        _removed = removed;
         _entries = new Dictionary<string, Entry>(Math.Min(capacity, 4096), StringComparer.Ordinal);
     }
 
@@ -60,10 +63,20 @@ internal sealed class StateTable
         }
     }
 
+    /// <summary>Removes every key (end of a replay).</summary>
+    public void Clear()
+    {
+        while (_oldest is { } oldest)
+        {
+            Remove(oldest);
+        }
+    }
+
     private void Remove(Entry entry)
     {
         Unlink(entry);
         _entries.Remove(entry.Key);
+        _removed(entry.Key, entry.States);
     }
 
     private void Unlink(Entry entry)
