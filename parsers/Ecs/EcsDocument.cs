@@ -9,13 +9,14 @@ namespace LogPipeline.Parsers.Ecs;
 /// </summary>
 public sealed class EcsDocument
 {
-    private readonly List<KeyValuePair<string, EcsValue>> _fields = new(24);
+    private readonly List<KeyValuePair<string, EcsValue>> _fields = new(32);
     private List<string>? _tags;
 
-    // One bit per (length, last character) of the names set so far: a clear bit proves a name is absent, so the
-    // usual case — a parser setting a new field — appends without scanning the list. Removals leave bits set, which
-    // only costs a scan.
-    private ulong _names;
+    // A 128-bit filter over the names set so far (one bit per name, from its length and two of its characters): a
+    // clear bit proves a name is absent, so the usual case — a parser setting a new field — appends without scanning
+    // the list. Removals leave bits set, which only costs a scan.
+    private ulong _namesLow;
+    private ulong _namesHigh;
 
     /// <summary>The event time (<c>@timestamp</c>); written in UTC.</summary>
     public DateTimeOffset? Timestamp { get; set; }
@@ -70,7 +71,8 @@ public sealed class EcsDocument
     public void Clear()
     {
         _fields.Clear();
-        _names = 0;
+        _namesLow = 0;
+        _namesHigh = 0;
         _tags?.Clear();
         Timestamp = null;
     }
@@ -122,14 +124,34 @@ public sealed class EcsDocument
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static ulong Bit(string field) => field.Length == 0 ? 1UL : 1UL << (((field.Length * 7) + field[^1]) & 63);
+    private static int Slot(string field)
+    {
+        if (field.Length == 0)
+        {
+            return 0;
+        }
+
+        var h = ((uint)field.Length * 0x9E3779B1u) ^ (field[^1] * 0x85EBCA6Bu) ^ (field[field.Length / 2] * 0xC2B2AE35u);
+        return (int)(h >> 25);
+    }
+
+    private bool MayContain(int slot) =>
+        ((slot < 64 ? _namesLow >> slot : _namesHigh >> (slot - 64)) & 1) != 0;
 
     private void Put(string field, EcsValue value)
     {
-        var bit = Bit(field);
-        if ((_names & bit) == 0)
+        var slot = Slot(field);
+        if (!MayContain(slot))
         {
-            _names |= bit;
+            if (slot < 64)
+            {
+                _namesLow |= 1UL << slot;
+            }
+            else
+            {
+                _namesHigh |= 1UL << (slot - 64);
+            }
+
             _fields.Add(new(field, value));
             return;
         }
@@ -147,7 +169,7 @@ public sealed class EcsDocument
 
     private int IndexOf(string field)
     {
-        if ((_names & Bit(field)) == 0)
+        if (!MayContain(Slot(field)))
         {
             return -1;
         }
