@@ -9,7 +9,7 @@ namespace LogPipeline.Parsers.Ecs;
 /// </summary>
 public sealed class EcsDocument
 {
-    private readonly List<KeyValuePair<string, EcsValue>> _fields = new(32);
+    private readonly List<KeyValuePair<string, EcsValue>> _fields = new(24);
     private List<string>? _tags;
 
     // A 128-bit filter over the names set so far (one bit per name, from its length and two of its characters): a
