@@ -12,11 +12,7 @@ public sealed class EcsDocument
     private readonly List<KeyValuePair<string, EcsValue>> _fields = new(24);
     private List<string>? _tags;
 
-    // A 128-bit filter over the names set so far (one bit per name, from its length and two of its characters): a
-    // clear bit proves a name is absent, so the usual case — a parser setting a new field — appends without scanning
-    // the list. Removals leave bits set, which only costs a scan.
-    private ulong _namesLow;
-    private ulong _namesHigh;
+    private FieldIndex _index;
 
     /// <summary>The event time (<c>@timestamp</c>); written in UTC.</summary>
     public DateTimeOffset? Timestamp { get; set; }
@@ -52,6 +48,7 @@ public sealed class EcsDocument
         }
 
         _fields.RemoveAt(i);
+        _index.Rebuild(_fields);
         return true;
     }
 
@@ -62,6 +59,7 @@ public sealed class EcsDocument
         if (count < _fields.Count)
         {
             _fields.RemoveRange(count, _fields.Count - count);
+            _index.Rebuild(_fields);
         }
 
         Timestamp = timestamp;
@@ -71,8 +69,7 @@ public sealed class EcsDocument
     public void Clear()
     {
         _fields.Clear();
-        _namesLow = 0;
-        _namesHigh = 0;
+        _index.Clear();
         _tags?.Clear();
         Timestamp = null;
     }
@@ -124,65 +121,18 @@ public sealed class EcsDocument
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static int Slot(string field)
-    {
-        if (field.Length == 0)
-        {
-            return 0;
-        }
-
-        var h = ((uint)field.Length * 0x9E3779B1u) ^ (field[^1] * 0x85EBCA6Bu) ^ (field[field.Length / 2] * 0xC2B2AE35u);
-        return (int)(h >> 25);
-    }
-
-    private bool MayContain(int slot) =>
-        ((slot < 64 ? _namesLow >> slot : _namesHigh >> (slot - 64)) & 1) != 0;
-
     private void Put(string field, EcsValue value)
     {
-        var slot = Slot(field);
-        if (!MayContain(slot))
-        {
-            if (slot < 64)
-            {
-                _namesLow |= 1UL << slot;
-            }
-            else
-            {
-                _namesHigh |= 1UL << (slot - 64);
-            }
-
-            _fields.Add(new(field, value));
-            return;
-        }
-
-        var i = IndexOf(field);
+        var i = _index.Find(field, _fields);
         if (i >= 0)
         {
             _fields[i] = new(field, value);
+            return;
         }
-        else
-        {
-            _fields.Add(new(field, value));
-        }
+
+        _fields.Add(new(field, value));
+        _index.Add(field, _fields.Count - 1);
     }
 
-    private int IndexOf(string field)
-    {
-        if (!MayContain(Slot(field)))
-        {
-            return -1;
-        }
-
-        var fields = _fields;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (string.Equals(fields[i].Key, field, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private int IndexOf(string field) => _index.Find(field, _fields);
 }
