@@ -25,7 +25,8 @@ internal sealed class IngestOptions
 
     public int MaxEventsPerBatch { get; set; } = 20_000;
 
-    public int MaxEventBytes { get; set; } = 1024 * 1024;
+    /// <summary>One event's NDJSON line: room for a 1 MiB log line plus its JSON escaping and fields.</summary>
+    public int MaxEventBytes { get; set; } = 2 * 1024 * 1024;
 
     /// <summary>Batches processed at once; more get 429 with Retry-After.</summary>
     public int MaxConcurrentBatches { get; set; } = 4;

@@ -52,6 +52,11 @@ internal sealed class BatchReader
         {
             return (null, 400, "body is not valid gzip, or is truncated (Content-Encoding: gzip was given; send one complete gzip member)");
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own body limit (set to the same value) may trip before ours; other cases are malformed framing.
+            return (null, e.StatusCode, e.StatusCode == 413 ? TooLargeMessage : $"malformed request body ({e.Message})");
+        }
     }
 
     private string TooLargeMessage => $"request body is over Ingest:MaxRequestBytes ({_options.MaxRequestBytes} bytes): send smaller batches";
