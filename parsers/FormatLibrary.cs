@@ -29,7 +29,10 @@ public sealed class FormatLibrary
 
     public bool TryGet(string dataset, out ILogFormat format) => _formats.TryGetValue(dataset, out format!);
 
-    /// <summary>Adds a format, or replaces the one with the same dataset (e.g. a grok format from configuration).</summary>
+    /// <summary>
+    /// Adds a format, or replaces the one with the same dataset (e.g. a grok format from configuration). Register
+    /// before parsing starts: parsing is thread-safe, registering while other threads parse is not.
+    /// </summary>
     public void Register(ILogFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);

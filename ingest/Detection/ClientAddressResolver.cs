@@ -6,7 +6,8 @@ namespace LogPipeline.Ingest.Detection;
 /// <summary>
 /// Finds the real client address of an access event: the first configured field that holds a valid address. A field
 /// holding an X-Forwarded-For list ("client, proxy1, proxy2") is read from the right, skipping trusted proxies, because
-/// only the entries our own proxies appended can be believed.
+/// only the entries our own proxies appended can be believed. Entries may also be separated by '|', as in HAProxy's
+/// captured request headers (<c>haproxy.http.request.captured_headers</c>); entries that are not addresses are skipped.
 /// </summary>
 internal sealed class ClientAddressResolver
 {
@@ -38,7 +39,7 @@ internal sealed class ClientAddressResolver
         var rest = value.AsSpan();
         while (rest.Length > 0)
         {
-            var comma = rest.LastIndexOf(',');
+            var comma = rest.LastIndexOfAny(',', '|');
             var entry = (comma < 0 ? rest : rest[(comma + 1)..]).Trim();
             rest = comma < 0 ? [] : rest[..comma];
             if (!TryParseOne(entry, out var candidate))

@@ -1,4 +1,3 @@
-using System.Buffers;
 using LogPipeline.Parsers.Ecs;
 
 namespace LogPipeline.Ingest.Detection;
@@ -18,9 +17,9 @@ internal sealed partial class ScanDetector
     private readonly TimeProvider _time;
     private readonly CompiledRule[] _rules;
     private readonly EventMatch _watched;
-    private readonly HashSet<string> _datasets;
-    private readonly SearchValues<string>? _sensitive;
-    private readonly SearchValues<string>? _agents;
+    private readonly string[] _datasets;
+    private readonly MatchCache? _sensitive;
+    private readonly MatchCache? _agents;
     private readonly string[] _ignoredExtensions;
     private readonly HashSet<int> _ignoredStatuses;
     private readonly ClientAddressResolver _resolver;
@@ -43,10 +42,10 @@ internal sealed partial class ScanDetector
         _rules = [.. CompiledRule.FromOptions(options)];
         _watched = _rules.Aggregate(EventMatch.None, (m, r) => m | r.Trigger);
         _horizonTicks = _rules.Length == 0 ? 0 : _rules.Max(r => r.QuietTicks);
-        _datasets = new HashSet<string>(options.Datasets, StringComparer.OrdinalIgnoreCase);
+        _datasets = [.. options.Datasets];
         var rules = options.Rules;
-        _sensitive = rules.SensitiveFiles.Enabled ? SearchValues.Create([.. rules.SensitiveFiles.Patterns], StringComparison.OrdinalIgnoreCase) : null;
-        _agents = rules.ScannerUserAgents.Enabled ? SearchValues.Create([.. rules.ScannerUserAgents.Patterns], StringComparison.OrdinalIgnoreCase) : null;
+        _sensitive = rules.SensitiveFiles.Enabled ? new MatchCache(rules.SensitiveFiles.Patterns) : null;
+        _agents = rules.ScannerUserAgents.Enabled ? new MatchCache(rules.ScannerUserAgents.Patterns) : null;
         _ignoredExtensions = [.. rules.Probing4xx.IgnoredExtensions];
         _ignoredStatuses = [.. rules.Probing4xx.IgnoredStatusCodes];
         _resolver = new ClientAddressResolver(options.ClientIpFields, AddressNetworks.Parse(options.TrustedProxies));
@@ -91,7 +90,7 @@ internal sealed partial class ScanDetector
         }
 
         var e = AccessEvent.Read(accessEvent);
-        if (e.Dataset is null || !_datasets.Contains(e.Dataset))
+        if (!IsWatchedDataset(e.Dataset))
         {
             return [];
         }
@@ -141,17 +140,31 @@ internal sealed partial class ScanDetector
             matches |= EventMatch.Probe4xx;
         }
 
-        if (_sensitive is not null && e.Url is { } url && url.AsSpan().ContainsAny(_sensitive))
+        if (_sensitive is not null && e.Url is { } url && _sensitive.ContainsAny(url))
         {
             matches |= EventMatch.SensitivePath;
         }
 
-        if (_agents is not null && e.UserAgent is { } agent && agent.AsSpan().ContainsAny(_agents))
+        if (_agents is not null && e.UserAgent is { } agent && _agents.ContainsAny(agent))
         {
             matches |= EventMatch.ScannerAgent;
         }
 
         return matches & _watched;
+    }
+
+    private bool IsWatchedDataset(string? dataset)
+    {
+        foreach (var watched in _datasets)
+        {
+            // Parsers set the dataset from a constant, so the reference check usually answers.
+            if (ReferenceEquals(watched, dataset) || string.Equals(watched, dataset, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool HasIgnoredExtension(string path)

@@ -69,6 +69,7 @@ internal static class IngestService
         builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
         var detection = DetectionOptionsLoader.Load(builder.Configuration.GetSection(DetectionOptions.SectionName), out var detectionProblems);
         var problems = options.Validate().Concat(detectionProblems).ToList();
+        var store = StoreSelection.Read(builder.Configuration, IngestOptions.Section, new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays }, problems);
         foreach (var problem in problems)
         {
             errors.WriteLine($"ingest: {problem}");
@@ -95,6 +96,7 @@ internal static class IngestService
         Directory.CreateDirectory(options.DataDir);
         builder.Logging.ClearProviders().AddSerilog(ServiceLogging.Create(Path.Combine(options.DataDir, "logs", "ingest-.log")), dispose: true);
         Register(builder.Services, options, auth);
+        store.Register(builder.Services);
         builder.Services.AddSingleton(detection);
         builder.Services.AddSingleton<ScanDetector>();
         var app = builder.Build();
@@ -109,10 +111,6 @@ internal static class IngestService
 
     private static void Register(IServiceCollection services, IngestOptions options, TokenAuthenticator auth)
     {
-        services.AddSingleton(sp => new SqliteLogStore(
-            new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays }, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ILogSink>(sp => sp.GetRequiredService<SqliteLogStore>());
-        services.AddSingleton<ILogSearch>(sp => sp.GetRequiredService<SqliteLogStore>());
         services.AddSingleton(options);
         services.AddSingleton(auth);
         services.AddSingleton(TimeProvider.System);

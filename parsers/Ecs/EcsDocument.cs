@@ -12,6 +12,11 @@ public sealed class EcsDocument
     private readonly List<KeyValuePair<string, EcsValue>> _fields = new(24);
     private List<string>? _tags;
 
+    // One bit per (length, last character) of the names set so far: a clear bit proves a name is absent, so the
+    // usual case — a parser setting a new field — appends without scanning the list. Removals leave bits set, which
+    // only costs a scan.
+    private ulong _names;
+
     /// <summary>The event time (<c>@timestamp</c>); written in UTC.</summary>
     public DateTimeOffset? Timestamp { get; set; }
 
@@ -55,10 +60,23 @@ public sealed class EcsDocument
         return true;
     }
 
+    /// <summary>Takes back the fields added after the first <paramref name="count"/> and restores the time, so a format
+    /// that matched part of a line before failing leaves only what the failure contract promises.</summary>
+    internal void Truncate(int count, DateTimeOffset? timestamp)
+    {
+        if (count < _fields.Count)
+        {
+            _fields.RemoveRange(count, _fields.Count - count);
+        }
+
+        Timestamp = timestamp;
+    }
+
     /// <summary>Empties the document (fields, tags, time) so it can be reused.</summary>
     public void Clear()
     {
         _fields.Clear();
+        _names = 0;
         _tags?.Clear();
         Timestamp = null;
     }
@@ -110,8 +128,18 @@ public sealed class EcsDocument
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    private static ulong Bit(string field) => field.Length == 0 ? 1UL : 1UL << (((field.Length * 7) + field[^1]) & 63);
+
     private void Put(string field, EcsValue value)
     {
+        var bit = Bit(field);
+        if ((_names & bit) == 0)
+        {
+            _names |= bit;
+            _fields.Add(new(field, value));
+            return;
+        }
+
         var i = IndexOf(field);
         if (i >= 0)
         {
@@ -125,6 +153,11 @@ public sealed class EcsDocument
 
     private int IndexOf(string field)
     {
+        if ((_names & Bit(field)) == 0)
+        {
+            return -1;
+        }
+
         var fields = _fields;
         for (var i = 0; i < fields.Count; i++)
         {

@@ -18,16 +18,20 @@ public enum EcsValueKind
 public readonly struct EcsValue : IEquatable<EcsValue>
 {
     private readonly string? _text;
-    private readonly long _integer;
-    private readonly double _real;
+
+    // A long, a bool (0/1) or the bits of a double, by Kind: one slot keeps the struct small.
+    private readonly long _bits;
 
     private EcsValue(EcsValueKind kind, string? text, long integer, double real)
     {
         Kind = kind;
         _text = text;
-        _integer = integer;
-        _real = real;
+        _bits = kind == EcsValueKind.Double ? BitConverter.DoubleToInt64Bits(real) : integer;
     }
+
+    private long Integer => _bits;
+
+    private double Real => BitConverter.Int64BitsToDouble(_bits);
 
     public EcsValueKind Kind { get; }
 
@@ -48,37 +52,37 @@ public readonly struct EcsValue : IEquatable<EcsValue>
 
     public long? AsLong() => Kind switch
     {
-        EcsValueKind.Long => _integer,
-        EcsValueKind.Double => (long)_real,
+        EcsValueKind.Long => Integer,
+        EcsValueKind.Double => (long)Real,
         _ => null,
     };
 
     public double? AsDouble() => Kind switch
     {
-        EcsValueKind.Double => _real,
-        EcsValueKind.Long => _integer,
+        EcsValueKind.Double => Real,
+        EcsValueKind.Long => Integer,
         _ => null,
     };
 
-    public bool? AsBool() => Kind == EcsValueKind.Bool ? _integer != 0 : null;
+    public bool? AsBool() => Kind == EcsValueKind.Bool ? Integer != 0 : null;
 
     /// <summary>The value as text, whatever its kind (numbers in invariant culture).</summary>
     public override string ToString() => Kind switch
     {
         EcsValueKind.String => _text ?? string.Empty,
-        EcsValueKind.Long => _integer.ToString(CultureInfo.InvariantCulture),
-        EcsValueKind.Double => _real.ToString("R", CultureInfo.InvariantCulture),
-        EcsValueKind.Bool => _integer != 0 ? "true" : "false",
+        EcsValueKind.Long => Integer.ToString(CultureInfo.InvariantCulture),
+        EcsValueKind.Double => Real.ToString("R", CultureInfo.InvariantCulture),
+        EcsValueKind.Bool => Integer != 0 ? "true" : "false",
         EcsValueKind.Json => _text ?? string.Empty,
         _ => string.Empty,
     };
 
     public bool Equals(EcsValue other) =>
-        Kind == other.Kind && _integer == other._integer && _real.Equals(other._real) && string.Equals(_text, other._text, StringComparison.Ordinal);
+        Kind == other.Kind && _bits == other._bits && string.Equals(_text, other._text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is EcsValue other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(Kind, _text, _integer, _real);
+    public override int GetHashCode() => HashCode.Combine(Kind, _text, _bits);
 
     public static bool operator ==(EcsValue left, EcsValue right) => left.Equals(right);
 

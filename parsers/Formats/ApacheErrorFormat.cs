@@ -9,7 +9,7 @@ namespace LogPipeline.Parsers.Formats;
 /// <c>http.request.referrer</c>. The stamp has no zone: <see cref="ParserOptions.DefaultTimeZone"/> applies.
 /// </summary>
 internal sealed class ApacheErrorFormat(ParserOptions options) : GrokBackedFormat(options,
-    @"^\[%{HTTPDERROR_DATE:_time}\] \[(?:%{WORD:apache.error.module}:)?%{WORD:log.level}\](?: \[pid %{POSINT:process.pid:int}(?::tid %{INT:process.thread.id:int})?\])?(?: (?<_prefix>(?:[\w.-]+\([0-9]+\): )?(?:\(-?[0-9]+\)[^\[]*?: )?))?(?:\[client %{DATA:_client}\] )?%{GREEDYDATA:_message}$")
+    @"^\[(?<_time>[^\]]{24,40})\] \[(?:%{WORD:apache.error.module}:)?%{WORD:log.level}\](?: \[pid %{POSINT:process.pid:int}(?::tid %{INT:process.thread.id:int})?\])?(?: (?<_prefix>(?:[\w.-]+\([0-9]+\): )?(?:\(-?[0-9]+\)[^\[]*?: )?))?(?:\[client %{DATA:_client}\] )?%{GREEDYDATA:_message}$")
 {
     private const string RefererMark = ", referer: ";
 

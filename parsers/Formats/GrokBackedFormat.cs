@@ -18,10 +18,17 @@ internal abstract class GrokBackedFormat : ILogFormat
     {
         Options = options;
         var library = Library;
-        _patterns = [.. expressions.Select(e => library.Compile(e, options) is { Pattern: { } p } ? p : throw new InvalidOperationException($"{GetType().Name}: {library.Compile(e, options).Error}"))];
+        _patterns = [.. expressions.Select(e => Compile(library, e, options))];
     }
 
     public abstract string Dataset { get; }
+
+    /// <summary>Our own expressions: one that does not compile is a bug in this assembly, so it throws.</summary>
+    private static GrokPattern Compile(GrokPatternLibrary library, string expression, ParserOptions options)
+    {
+        var result = library.Compile(expression, options);
+        return result.Pattern ?? throw new InvalidOperationException($"built-in grok expression does not compile: {result.Error}");
+    }
 
     protected ParserOptions Options { get; }
 
@@ -31,6 +38,7 @@ internal abstract class GrokBackedFormat : ILogFormat
     {
         text = LineText.Trim(text);
         var mark = document.Count;
+        var markTime = document.Timestamp;
         var timedOut = false;
         foreach (var pattern in _patterns)
         {
@@ -47,7 +55,7 @@ internal abstract class GrokBackedFormat : ILogFormat
                 return true;
             }
 
-            HaproxyFormat.Rollback(document, mark);
+            document.Truncate(mark, markTime);
         }
 
         Unparsed.Keep(text, document);

@@ -15,6 +15,7 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
     {
         text = LineText.Trim(text);
         var mark = document.Count;
+        var markTime = document.Timestamp;
         var body = 0;
         string? program = null;
         TimeSpan? offset = null;
@@ -31,8 +32,7 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        Rollback(document, afterHeader);
-        document.Timestamp = headerTime;
+        document.Truncate(afterHeader, headerTime);
 
         // HAProxy's own notices ("Proxy fe_http stopped …", "Server be/s1 is DOWN …") under its syslog tag.
         if (program is not null && program.StartsWith("haproxy", StringComparison.Ordinal) && body < text.Length)
@@ -42,19 +42,8 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        Rollback(document, mark);
+        document.Truncate(mark, markTime);
         Unparsed.Keep(text, document);
         return false;
-    }
-
-    /// <summary>Takes back what a partial match wrote, so a failed line carries only what the contract promises.</summary>
-    internal static void Rollback(EcsDocument document, int mark)
-    {
-        while (document.Count > mark)
-        {
-            document.Remove(document.Fields[^1].Key);
-        }
-
-        document.Timestamp = null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LogPipeline.Parsers.Ecs;
 using LogPipeline.Parsers.Text;
 
@@ -6,8 +7,15 @@ namespace LogPipeline.Parsers.Formats;
 /// <summary>The <c># Key: value  Key: value</c> header lines, mapped to Filebeat's field names.</summary>
 internal static class MysqlSlowlogFields
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    // Keys seen in the wild beyond these get a derived name, remembered up to a bound (hostile input cannot grow it).
+    private const int MaxRememberedNames = 512;
+
+    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["Rows_sent"] = "mysql.slowlog.rows_sent",
+        ["Rows_examined"] = "mysql.slowlog.rows_examined",
+        ["Rows_affected"] = "mysql.slowlog.rows_affected",
+        ["Bytes_sent"] = "mysql.slowlog.bytes_sent",
         ["Lock_time"] = "mysql.slowlog.lock_time.sec",
         ["Thread_id"] = "mysql.thread_id",
         ["Id"] = "mysql.thread_id",
@@ -54,9 +62,15 @@ internal static class MysqlSlowlogFields
             return;
         }
 
-        var field = Names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var known)
-            ? known
-            : "mysql.slowlog." + (key.StartsWith("InnoDB_", StringComparison.Ordinal) ? "innodb." + key[7..].ToString().ToLowerInvariant() : key.ToString().ToLowerInvariant());
+        if (!Names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var field))
+        {
+            field = "mysql.slowlog." + (key.StartsWith("InnoDB_", StringComparison.Ordinal) ? "innodb." + key[7..].ToString().ToLowerInvariant() : key.ToString().ToLowerInvariant());
+            if (Names.Count < MaxRememberedNames)
+            {
+                Names.TryAdd(key.ToString(), field);
+            }
+        }
+
         if (value.IsEmpty)
         {
             return;

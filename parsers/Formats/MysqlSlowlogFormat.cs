@@ -17,6 +17,7 @@ internal sealed class MysqlSlowlogFormat(ParserOptions options) : ILogFormat
     {
         text = LineText.Trim(text);
         var mark = document.Count;
+        var markTime = document.Timestamp;
         var record = new MysqlSlowlogRecord(text, document, options);
         if (record.Read())
         {
@@ -24,7 +25,7 @@ internal sealed class MysqlSlowlogFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        HaproxyFormat.Rollback(document, mark);
+        document.Truncate(mark, markTime);
         Unparsed.Keep(text, document);
         return false;
     }

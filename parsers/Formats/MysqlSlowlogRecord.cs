@@ -25,13 +25,13 @@ internal ref struct MysqlSlowlogRecord(string text, EcsDocument document, Parser
             var newline = _text.IndexOf('\n', start);
             var end = newline < 0 ? _text.Length : newline;
             var line = _text.AsSpan(start, end - start).TrimEnd('\r');
-            if (MysqlSlowlogBanner.IsBannerLine(line))
-            {
-                banner = true;
-            }
-            else if (line.StartsWith("# ") && !line.StartsWith("# administrator command:"))
+            if (line.StartsWith("# ") && !line.StartsWith("# administrator command:"))
             {
                 ReadHeader(line[2..]);
+            }
+            else if (MysqlSlowlogBanner.IsBannerLine(line))
+            {
+                banner = true;
             }
             else if (line is not "#" && !ReadPreamble(line))
             {

@@ -12,6 +12,7 @@ internal sealed class SyslogFormat(ParserOptions options) : ILogFormat
     {
         text = LineText.Trim(text);
         var mark = document.Count;
+        var markTime = document.Timestamp;
         if (SyslogHeader.TryParse(text, document, options, out var header))
         {
             document.Set("message", text[header.BodyStart..]);
@@ -19,7 +20,7 @@ internal sealed class SyslogFormat(ParserOptions options) : ILogFormat
             return true;
         }
 
-        HaproxyFormat.Rollback(document, mark);
+        document.Truncate(mark, markTime);
         Unparsed.Keep(text, document);
         return false;
     }

@@ -33,7 +33,7 @@ internal static class BasePatterns
         IPV4 (?<![0-9])%{IPV4OCTET}(?:\.%{IPV4OCTET}){3}(?![0-9])
         IPV6HEX [0-9A-Fa-f]{1,4}
         IPV6 (?:(?:%{IPV6HEX}:){7}%{IPV6HEX}|(?:%{IPV6HEX}:){6}%{IPV4}|(?=[0-9A-Fa-f:.]*::)(?:%{IPV6HEX}(?::%{IPV6HEX}){0,6})?::(?:(?:%{IPV6HEX}:){0,5}%{IPV4}|%{IPV6HEX}(?::%{IPV6HEX}){0,6})?)(?:%[0-9A-Za-z.]+)?
-        IP (?:%{IPV6}|%{IPV4})
+        IP (?:%{IPV4}|%{IPV6})
         HOSTNAME \b[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62})(?:\.[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62}))*\.?
         HOST %{HOSTNAME}
         IPORHOST (?:%{IP}|%{HOSTNAME})
@@ -89,9 +89,10 @@ internal static class BasePatterns
 
         # Web servers (ECS field names)
         HTTPDUSER (?:%{EMAILADDRESS}|%{USER})
-        HTTPD_REQUEST (?:%{WORD:http.request.method} %{NOTSPACE:url.original}(?: HTTP/%{NUMBER:http.version})?|%{DATA})
+        HTTPD_REQUEST (?:%{WORD:http.request.method} %{NOTSPACE:url.original}(?: HTTP/%{NUMBER:http.version})?|%{HTTPD_QUOTED})
         HTTPD_COMMONLOG %{IPORHOST:source.address} (?:-|%{HTTPDUSER:apache.access.user.identity}) (?:-|%{HTTPDUSER:user.name}) \[%{HTTPDATE:@timestamp}\] "%{HTTPD_REQUEST}" (?:-|%{INT:http.response.status_code:int}) (?:-|%{INT:http.response.body.bytes:int})
-        HTTPD_COMBINEDLOG %{HTTPD_COMMONLOG} "(?:-|%{DATA:http.request.referrer})" "(?:-|%{DATA:user_agent.original})"
+        HTTPD_QUOTED (?:[^"\\]|\\.)*
+        HTTPD_COMBINEDLOG %{HTTPD_COMMONLOG} "(?:-|%{HTTPD_QUOTED:http.request.referrer})" "(?:-|%{HTTPD_QUOTED:user_agent.original})"
         COMMONAPACHELOG %{HTTPD_COMMONLOG}
         COMBINEDAPACHELOG %{HTTPD_COMBINEDLOG}
         """;

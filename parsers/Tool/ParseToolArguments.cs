@@ -4,13 +4,16 @@ namespace LogPipeline.Parsers.Tool;
 internal sealed class ParseToolArguments
 {
     public const string Usage =
-        "usage: ingest parse [--format DATASET|auto] [--pattern 'GROK']... [--pattern-file FILE]... [--timezone ZONE] [--pretty] [FILE|-]";
+        "usage: ingest parse [--format DATASET|auto] [--pattern 'GROK']... [--define 'NAME REGEX']... [--pattern-file FILE]... [--timezone ZONE] [--pretty] [FILE|-]";
 
     public string? Format { get; private set; }
 
     public List<string> Patterns { get; } = [];
 
     public List<string> PatternFiles { get; } = [];
+
+    /// <summary>Inline definitions, "NAME regex" each (Logstash's pattern_definitions).</summary>
+    public List<string> Definitions { get; } = [];
 
     public string? TimeZone { get; private set; }
 
@@ -43,7 +46,7 @@ internal sealed class ParseToolArguments
                 case "--pretty":
                     result.Pretty = true;
                     break;
-                case "-f" or "--format" or "-p" or "--pattern" or "--pattern-file" or "--timezone":
+                case "-f" or "--format" or "-p" or "--pattern" or "--pattern-file" or "--define" or "--timezone":
                     var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrEmpty(value))
                     {
@@ -83,6 +86,9 @@ internal sealed class ParseToolArguments
                 break;
             case "--pattern-file":
                 PatternFiles.Add(value);
+                break;
+            case "--define":
+                Definitions.Add(value);
                 break;
             default:
                 TimeZone = value;

@@ -59,6 +59,12 @@ internal sealed class ParseToolSetup
             }
         }
 
+        var inline = grok.DefineFrom(string.Join('\n', arguments.Definitions), "--define");
+        if (inline.Count > 0)
+        {
+            return new ParseToolSetup(library, dataset, $"bad definition: {inline[0].Message}");
+        }
+
         var patterns = new List<GrokPattern>();
         foreach (var expression in arguments.Patterns)
         {

@@ -1,5 +1,6 @@
 using LogPipeline.Hosting;
-using LogPipeline.QueryUi.Api;
+using LogPipeline.QueryUi.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using LogPipeline.QueryUi.Components;
 using LogPipeline.Store;
 using LogPipeline.Store.Sqlite;
@@ -70,7 +71,14 @@ internal static class QueryUiService
             return null;
         }
 
-        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
+        var urls = builder.Configuration["urls"] ?? DefaultUrls;
+        if (options.IsOpenAccess && ListenAddresses.FirstNonLoopback(urls) is { } exposed)
+        {
+            errors.WriteLine($"query-ui: no login is configured (QueryUi:AdminPasswordHash or QueryUi:TrustedProxyHeader), so the UI serves loopback only; '{exposed}' is not a loopback address. Configure a login or listen on 127.0.0.1.");
+            return null;
+        }
+
+        builder.WebHost.UseUrls(urls);
         Directory.CreateDirectory(options.DataDir);
         builder.Logging.ClearProviders().AddSerilog(ServiceLogging.Create(Path.Combine(options.DataDir, "logs", "query-ui-.log")), dispose: true);
         builder.Services.AddSingleton(options);
@@ -78,15 +86,28 @@ internal static class QueryUiService
         builder.Services.AddSingleton(sp => new SqliteLogStore(
             new SqliteStoreOptions { DataDirectory = options.DataDir, ReadOnly = true }, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ILogSearch>(sp => sp.GetRequiredService<SqliteLogStore>());
+        builder.Services.AddSingleton<Scans.ScanAnalyzer>();
+        builder.Services.AddSingleton<Hosts.HeartbeatReader>();
+        builder.Services.AddSingleton<Hosts.HostsReport>();
         builder.Services.AddRazorComponents();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "logpipeline.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/login";
+        });
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SameSite = SameSiteMode.Strict);
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessGate>();
         app.UseAntiforgery();
-        SearchApi.Map(app);
-        app.MapGet("/", () => Results.Redirect("/search"));
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        QueryUiEndpoints.Map(app);
         app.MapRazorComponents<App>();
         app.Logger.LogInformation("Query UI reading the store in {DataDir}", Path.GetFullPath(options.DataDir));
         return app;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace LogPipeline.Shipper.Checkpoints;
@@ -6,7 +7,7 @@ namespace LogPipeline.Shipper.Checkpoints;
 /// Reads and writes <c>checkpoints.json</c> in the state directory. A write goes to a temporary file that is flushed
 /// to disk (fsync) and then renamed over the old one, so a crash leaves either the old or the new file, whole.
 /// </summary>
-internal sealed class CheckpointStore(string stateDir)
+internal sealed partial class CheckpointStore(string stateDir)
 {
     public const string FileName = "checkpoints.json";
 
@@ -50,17 +51,23 @@ internal sealed class CheckpointStore(string stateDir)
         SyncDirectory();
     }
 
-    /// <summary>Makes the rename itself durable.</summary>
+    /// <summary>Makes the rename itself durable: fsync of the directory (best effort; some file systems refuse).</summary>
     private void SyncDirectory()
     {
-        try
+        var fd = Open(Path.GetDirectoryName(FilePath)!, 0x10000 /* O_RDONLY | O_DIRECTORY */);
+        if (fd >= 0)
         {
-            using var dir = File.OpenHandle(Path.GetDirectoryName(FilePath)!, FileMode.Open, FileAccess.Read);
-            RandomAccess.FlushToDisk(dir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Some file systems refuse to open or fsync a directory; the file itself is already durable.
+            _ = FSync(fd);
+            _ = Close(fd);
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int FSync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
 }

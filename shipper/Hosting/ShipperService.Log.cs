@@ -7,6 +7,9 @@ internal sealed partial class ShipperService
     [LoggerMessage(Level = LogLevel.Information, Message = "Shipper {Host} started: {Inputs} inputs, ingest {Urls}, {Known} known files")]
     private static partial void LogStarted(ILogger logger, string host, int inputs, string urls, int known);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "INSECURE: ingest.tls.insecure_skip_verify is true: the ingest certificate is NOT checked; anyone on the path can read and change the logs and steal the token")]
+    private static partial void LogInsecure(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: flushing and waiting up to {Seconds} s for acknowledgements")]
     private static partial void LogStopping(ILogger logger, double seconds);
 

@@ -56,8 +56,13 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         var batcher = new Batcher(options.Batch, options.Name, chunks.Reader, batches.Writer, time);
         var forwarder = new Forwarder(options.Ingest, client, registry, new DeadLetterWriter(options.StateDir, time), Metrics, time,
             loggers.CreateLogger("forward"));
-        using var watcher = new DirectoryWatcher(tailer.Globs.Select(g => g.Root), tailer.Wake, _logger);
+        using var watcher = new DirectoryWatcher(tailer.Globs.Select(g => g.Root), tailer.Wake, tailer.Rescan, _logger);
         using var hard = new CancellationTokenSource();
+        if (options.Ingest.InsecureSkipVerify)
+        {
+            LogInsecure(_logger);
+        }
+
         LogStarted(_logger, options.Name, options.Inputs.Count, string.Join(", ", options.Ingest.Urls), load.File.Files.Count);
 
         var tailTask = RunTailAsync(tailer, chunks.Writer, stop);

@@ -11,9 +11,10 @@ internal sealed partial class DirectoryWatcher : IDisposable
 {
     private readonly List<FileSystemWatcher> _watchers = [];
 
-    public DirectoryWatcher(IEnumerable<string> directories, Action wake, ILogger logger)
+    public DirectoryWatcher(IEnumerable<string> directories, Action wake, Action rescan, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(wake);
+        ArgumentNullException.ThrowIfNull(rescan);
         foreach (var dir in directories.Distinct(StringComparer.Ordinal).Where(Directory.Exists))
         {
             try
@@ -24,9 +25,9 @@ internal sealed partial class DirectoryWatcher : IDisposable
                     NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite,
                 };
                 watcher.Changed += (_, _) => wake();
-                watcher.Created += (_, _) => wake();
-                watcher.Renamed += (_, _) => wake();
-                watcher.Deleted += (_, _) => wake();
+                watcher.Created += (_, _) => rescan();
+                watcher.Renamed += (_, _) => rescan();
+                watcher.Deleted += (_, _) => rescan();
                 watcher.Error += (_, e) => LogWatchError(logger, dir, e.GetException().Message);
                 watcher.EnableRaisingEvents = true;
                 _watchers.Add(watcher);

@@ -35,6 +35,14 @@ internal static class FileIdentity
         return true;
     }
 
+    /// <summary>True when the file's first KiB has NUL bytes (text logs do not).</summary>
+    public static bool LooksBinary(SafeFileHandle handle)
+    {
+        Span<byte> head = stackalloc byte[MaxHead];
+        var n = RandomAccess.Read(handle, head, 0);
+        return head[..n].Contains((byte)0);
+    }
+
     /// <summary>True when the file still starts with the bytes the checkpoint saw.</summary>
     public static bool HeadMatches(SafeFileHandle handle, FileCheckpoint checkpoint)
     {

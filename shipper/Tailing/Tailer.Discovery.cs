@@ -10,6 +10,11 @@ internal sealed partial class Tailer
     private const int ENoEnt = 2;
     private readonly Dictionary<string, string> _warned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingFile> _pending = new(StringComparer.Ordinal);
+    private long _lastPruneMs;
+
+    /// <summary>How long the checkpoint of a file no longer seen is kept (a file that comes back resumes).</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(1);
+
     private List<(InputOptions Input, List<Glob> Globs, List<Regex> Excludes)>? _inputs;
 
     /// <summary>Globs of every input, to watch their fixed directories.</summary>
@@ -35,12 +40,33 @@ internal sealed partial class Tailer
             }
         }
 
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var file in _files)
+        {
+            file.Checkpoint.LastSeenUnixMs = nowMs;
+        }
+
+        if (nowMs - _lastPruneMs > 60_000)
+        {
+            _lastPruneMs = nowMs;
+            registry.Prune(nowMs, Retention);
+        }
+
         foreach (var gone in _pending.Keys.Where(p => !seen.Contains(p)).ToList())
         {
             _pending.Remove(gone);
         }
 
         _initialScanDone = true;
+    }
+
+    /// <summary>Files seen without a complete first line are looked at on every turn of the loop, not only per scan.</summary>
+    private void RetryPending(long now)
+    {
+        foreach (var (path, pending) in _pending.ToList())
+        {
+            TryTrack(pending.Input, path, now);
+        }
     }
 
     private void TryTrack(InputOptions input, string path, long now)
@@ -99,22 +125,37 @@ internal sealed partial class Tailer
         if (!_pending.TryGetValue(path, out var pending))
         {
             var startAtEnd = firstStart && !_initialScanDone && input.StartAt == StartPosition.End;
-            pending = new PendingFile(now, startAtEnd ? stat.Size : 0);
+            pending = new PendingFile(input, now, startAtEnd ? stat.Size : 0);
             _pending[path] = pending;
         }
 
         var force = time.GetElapsedTime(pending.FirstSeenTicks, now) >= input.PartialLineTimeout;
         if (!FileIdentity.TryReadHead(handle, force, out var headHash, out var headLength))
         {
-            handle.Dispose(); // No complete first line yet: try again at the next scan.
+            handle.Dispose(); // No complete first line yet: try again at the next turn.
+            if (stat.Size == 0)
+            {
+                Warn(path, "empty; waiting for its first line");
+            }
+
             return;
+        }
+
+        if (FileIdentity.LooksBinary(handle))
+        {
+            Warn(path, "looks like a binary file (NUL bytes); shipping it anyway, bytes that are not UTF-8 as message_base64");
         }
 
         _pending.Remove(path);
         var checkpoint = Resume(path, stat, handle, headHash, headLength, pending.StartOffset);
-        var file = new TrackedFile(input, checkpoint, handle, stat, now);
+        var file = new TrackedFile(input, checkpoint, handle, stat, now, _budget);
         _files.Add(file);
         _active[path] = file;
+        if (_budget.Exceeded)
+        {
+            file.Close(); // Over max_open_files: re-opened by path when its turn comes.
+        }
+
         _warned.Remove(path);
         LogTracking(logger, path, checkpoint.Fingerprint, checkpoint.ReadOffset, stat.Size);
     }
@@ -168,5 +209,5 @@ internal sealed partial class Tailer
         LogFileProblem(logger, path, problem);
     }
 
-    private sealed record PendingFile(long FirstSeenTicks, long StartOffset);
+    private sealed record PendingFile(InputOptions Input, long FirstSeenTicks, long StartOffset);
 }

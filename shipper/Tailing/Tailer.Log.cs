@@ -18,4 +18,7 @@ internal sealed partial class Tailer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released {Path} at offset {Offset} (acknowledged: {Acked})")]
     private static partial void LogReleased(ILogger logger, string path, long offset, bool acked);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Path} was truncated before it was read to its end: reading {Copy} from offset {Offset} to {Size} instead")]
+    private static partial void LogFromCopy(ILogger logger, string path, string copy, long offset, long size);
 }

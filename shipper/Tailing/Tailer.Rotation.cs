@@ -80,6 +80,8 @@ internal sealed partial class Tailer
         registry.Update(() => checkpoint.Superseded = true);
         file.Status = FileStatus.Done;
         file.Close();
+        ReadRestFromCopy(file);
+
         if (_active.TryGetValue(checkpoint.Path, out var active) && active == file)
         {
             _active.Remove(checkpoint.Path);
@@ -94,10 +96,19 @@ internal sealed partial class Tailer
         var path = file.Checkpoint.Path;
         if (!FileStat.TryGet(path, out var stat, out _) || !stat.SameFile(file.Stat))
         {
-            // Rotated or deleted while closed: the scan takes the path's new file; this one ends here.
+            // Rotated or deleted while closed: the scan takes the path's new file; this one is looked for by identity
+            // next to it (a rename keeps the inode) and drained there.
+            _active.Remove(path);
+            if (FindRenamed(file) is { } renamed)
+            {
+                file.Reopen(renamed.Handle, renamed.Stat);
+                file.Status = FileStatus.Draining;
+                LogDraining(logger, path, "rotated away while closed for the open-file limit", file.Position);
+                return true;
+            }
+
             LogDraining(logger, path, "gone while closed for the open-file limit", file.Position);
             file.Status = FileStatus.Done;
-            _active.Remove(path);
             return false;
         }
 
@@ -123,5 +134,81 @@ internal sealed partial class Tailer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// copytruncate: what was not read before the truncation may still be in the copy logrotate made next to the file
+    /// (<c>access.log.1</c>, <c>access.log-20261122</c>, uncompressed). A sibling whose name starts with the file's name,
+    /// with the same head and at least as long as what was read, is read from the unacknowledged offset to its end
+    /// under the old identity, so its events keep their ids.
+    /// </summary>
+    private void ReadRestFromCopy(TrackedFile truncated)
+    {
+        var checkpoint = truncated.Checkpoint;
+        var dir = Path.GetDirectoryName(checkpoint.Path)!;
+        var name = Path.GetFileName(checkpoint.Path);
+        string[] siblings;
+        try
+        {
+            siblings = Directory.GetFiles(dir, name + "*");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var candidate in siblings.Where(p => p != checkpoint.Path).OrderByDescending(File.GetLastWriteTimeUtc))
+        {
+            if (!FileStat.TryGet(candidate, out var stat, out _) || !stat.IsRegularFile || stat.SameFile(truncated.Stat)
+                || stat.Size < checkpoint.ReadOffset || _files.Any(f => f.Status != FileStatus.Done && f.Stat.SameFile(stat)))
+            {
+                continue;
+            }
+
+            try
+            {
+                var handle = File.OpenHandle(candidate, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                if (!FileIdentity.HeadMatches(handle, checkpoint))
+                {
+                    handle.Dispose();
+                    continue;
+                }
+
+                var copy = new TrackedFile(truncated.Input, checkpoint, handle, stat, time.GetTimestamp(), _budget) { Status = FileStatus.Draining };
+                _files.Add(copy);
+                LogFromCopy(logger, checkpoint.Path, candidate, checkpoint.ReadOffset, stat.Size);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Warn(candidate, $"cannot read the rotated copy: {e.Message}");
+            }
+        }
+    }
+
+    private static (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, FileStat Stat)? FindRenamed(TrackedFile file)
+    {
+        try
+        {
+            foreach (var candidate in Directory.EnumerateFiles(Path.GetDirectoryName(file.Checkpoint.Path)!))
+            {
+                if (FileStat.TryGet(candidate, out var stat, out _) && stat.SameFile(file.Stat))
+                {
+                    var handle = File.OpenHandle(candidate, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    if (FileStat.TryGet(handle, out var opened) && opened.SameFile(file.Stat))
+                    {
+                        return (handle, opened);
+                    }
+
+                    handle.Dispose();
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The directory is gone or unreadable: nothing to drain from.
+        }
+
+        return null;
     }
 }

@@ -27,6 +27,7 @@ internal sealed partial class Tailer(
     private readonly List<TrackedFile> _files = [];
     private readonly Dictionary<string, TrackedFile> _active = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly HandleBudget _budget = new(options.MaxOpenFiles);
     private bool _initialScanDone;
     private long _nextScan;
 
@@ -41,6 +42,13 @@ internal sealed partial class Tailer(
     public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(60);
 
     public int TrackedCount => _files.Count;
+
+    /// <summary>Wakes the loop and has it expand the globs now (a watcher saw a file appear, move or go).</summary>
+    public void Rescan()
+    {
+        Volatile.Write(ref _nextScan, 0);
+        Wake();
+    }
 
     /// <summary>Wakes the loop now (a watcher saw a change).</summary>
     public void Wake()
@@ -65,10 +73,14 @@ internal sealed partial class Tailer(
             while (!cancellationToken.IsCancellationRequested)
             {
                 var now = time.GetTimestamp();
-                if (now >= _nextScan)
+                if (now >= Volatile.Read(ref _nextScan))
                 {
-                    Scan(now);
                     _nextScan = now + (long)(ScanInterval.TotalSeconds * time.TimestampFrequency);
+                    Scan(now);
+                }
+                else
+                {
+                    RetryPending(now);
                 }
 
                 var progressed = false;
@@ -129,6 +141,11 @@ internal sealed partial class Tailer(
             metrics.BytesRead.Add(read);
             if (chunk is not null)
             {
+                if (chunk.Events.Exists(e => e.Split))
+                {
+                    Warn(file.Checkpoint.Path, $"a line longer than max_line_bytes ({file.Input.MaxLineBytes}) was split into parts tagged _line_split");
+                }
+
                 metrics.EventsRead.Add(chunk.Events.Count);
                 await output.WriteAsync(chunk, cancellationToken);
             }
@@ -142,9 +159,13 @@ internal sealed partial class Tailer(
             now = time.GetTimestamp();
         }
 
-        if (file.Status == FileStatus.Draining)
+        if (file.Status == FileStatus.Draining && file.Handle is not null)
         {
             ReleaseIfDrained(file, now);
+        }
+        else if (_budget.Exceeded && file.Status == FileStatus.Active)
+        {
+            file.Close(); // Re-opened by path at its next turn with new bytes.
         }
 
         return total > 0;
@@ -163,17 +184,19 @@ internal sealed partial class Tailer(
         }
     }
 
+    /// <summary>
+    /// Over the budget, closes active files (quietest first; a file with unread bytes too, since it is re-opened by
+    /// path and identity). Draining files stay open: their path no longer leads to them.
+    /// </summary>
     private void EnforceOpenLimit()
     {
-        var open = _files.Count(f => f.Handle is not null);
-        if (open <= options.MaxOpenFiles)
+        if (!_budget.Exceeded)
         {
             return;
         }
 
-        // Close the quietest active files that are fully read; they are re-opened by path when they grow.
-        foreach (var file in _files.Where(f => f.Status == FileStatus.Active && f.Handle is not null && !f.HasLeftover
-                         && f.Position >= f.Stat.Size).OrderBy(f => f.LastGrowthTicks).Take(open - options.MaxOpenFiles))
+        foreach (var file in _files.Where(f => f.Status == FileStatus.Active && f.Handle is not null)
+                     .OrderBy(f => f.Position < f.Stat.Size).ThenBy(f => f.LastGrowthTicks).Take(_budget.Open - _budget.Limit))
         {
             file.Close();
         }

@@ -21,8 +21,16 @@ internal sealed partial class TrackedFile : IDisposable
     private byte[] _leftover = [];
     private int _leftoverLength;
 
-    public TrackedFile(InputOptions input, FileCheckpoint checkpoint, SafeFileHandle? handle, FileStat stat, long nowTicks)
+    private readonly HandleBudget _budget;
+
+    public TrackedFile(InputOptions input, FileCheckpoint checkpoint, SafeFileHandle? handle, FileStat stat, long nowTicks, HandleBudget budget)
     {
+        _budget = budget;
+        if (handle is not null)
+        {
+            budget.Opened();
+        }
+
         Input = input;
         Checkpoint = checkpoint;
         Handle = handle;
@@ -151,14 +159,19 @@ internal sealed partial class TrackedFile : IDisposable
 
     public void Close()
     {
-        Handle?.Dispose();
-        Handle = null;
+        if (Handle is not null)
+        {
+            Handle.Dispose();
+            Handle = null;
+            _budget.Closed();
+        }
     }
 
     public void Reopen(SafeFileHandle handle, FileStat stat)
     {
-        Handle?.Dispose();
+        Close();
         Handle = handle;
+        _budget.Opened();
         Stat = stat;
     }
 

@@ -18,9 +18,9 @@ internal static class Eventually
                     return last;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cts.IsCancellationRequested))
             {
-                // The service is not listening yet: keep polling until the deadline.
+                // Not listening yet, or too busy to answer this poll (a loaded CI machine): poll again until the deadline.
             }
         }
         while (await WaitTick(timer, cts.Token));

@@ -58,7 +58,7 @@ internal sealed class LocalPipeline : IAsyncDisposable
                 type: apache.access
                 start_at: beginning
             """);
-        pipeline.Add(ServiceProcess.Start("ingest", Binaries.Ingest, "--urls", pipeline.IngestUrl, "--data-dir", pipeline.DataDir, "--token", Token));
+        pipeline.StartIngest();
         pipeline.Add(ServiceProcess.Start("query-ui", Binaries.QueryUi, "--urls", pipeline.UiUrl, "--data-dir", pipeline.DataDir));
         await pipeline.WaitHealthyAsync(pipeline.IngestUrl);
         await pipeline.WaitHealthyAsync(pipeline.UiUrl);
@@ -66,12 +66,26 @@ internal sealed class LocalPipeline : IAsyncDisposable
         return pipeline;
     }
 
+    public ServiceProcess? Ingest { get; private set; }
+
+    public void StartIngest() =>
+        Ingest = Add(ServiceProcess.Start("ingest", Binaries.Ingest, "--urls", IngestUrl, "--data-dir", DataDir, "--token", Token));
+
+    /// <summary>kill -9 ingest (no chance to flush or say goodbye), then start it again on the same port and store.</summary>
+    public async Task CrashAndRestartIngestAsync()
+    {
+        await Ingest!.KillAsync();
+        StartIngest();
+        await WaitHealthyAsync(IngestUrl);
+    }
+
     public void StartShipper() => Shipper = Add(ServiceProcess.Start("shipper", Binaries.Shipper, "run", "--config", ShipperConfig));
 
     /// <summary><c>GET /api/search</c>; the JSON answer, or an exception carrying the status and body.</summary>
-    public async Task<JsonObject> SearchAsync(string query, DateTimeOffset from, DateTimeOffset to, int size)
+    public async Task<JsonObject> SearchAsync(string query, DateTimeOffset from, DateTimeOffset to, int size, string? cursor = null)
     {
-        var url = $"/api/search?q={Uri.EscapeDataString(query)}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}&size={size}";
+        var url = $"/api/search?q={Uri.EscapeDataString(query)}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}&size={size}"
+            + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
         using var response = await Http.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
@@ -80,6 +94,21 @@ internal sealed class LocalPipeline : IAsyncDisposable
         }
 
         return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>Every hit, following the cursor page by page.</summary>
+    public async Task<List<JsonObject>> SearchAllAsync(string query, DateTimeOffset from, DateTimeOffset to)
+    {
+        var hits = new List<JsonObject>();
+        string? cursor = null;
+        do
+        {
+            var page = await SearchAsync(query, from, to, 1000, cursor);
+            hits.AddRange(page["hits"]!.AsArray().Select(h => h!.AsObject()));
+            cursor = (string?)page["next_cursor"];
+        }
+        while (cursor is not null);
+        return hits;
     }
 
     /// <summary>Every process's output, for a failure message.</summary>
@@ -111,11 +140,11 @@ internal sealed class LocalPipeline : IAsyncDisposable
 
     private async Task WaitHealthyAsync(string baseUrl)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await Eventually.WaitAsync(
             async () =>
             {
-                if (_processes.FirstOrDefault(p => p.HasExited) is { } dead)
+                if (_processes.FirstOrDefault(p => p.HasExited && !p.StoppedByTest) is { } dead)
                 {
                     throw new InvalidOperationException($"{dead.Name} exited with {dead.ExitCode}:\n{dead.Output}");
                 }

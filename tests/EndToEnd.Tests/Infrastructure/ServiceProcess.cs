@@ -19,6 +19,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Stopped on purpose by the test (killed or SIGTERM), so its exit is no failure.</summary>
+    public bool StoppedByTest { get; private set; }
+
     public int ExitCode => _process.ExitCode;
 
     public string Output
@@ -55,6 +58,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM (a graceful stop) and waits for the exit.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
+        StoppedByTest = true;
         if (_process.HasExited)
         {
             return;
@@ -70,6 +74,17 @@ internal sealed class ServiceProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"{Name} did not stop within {timeout} after SIGTERM. Output:\n{Output}");
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush anything.</summary>
+    public async Task KillAsync()
+    {
+        StoppedByTest = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class ClientAddressResolverTests
     [InlineData("unknown, 192.0.2.1", "192.0.2.1")]
     [InlineData("::ffff:192.0.2.1", "192.0.2.1")]
     [InlineData("10.0.0.9, 10.0.0.8", "10.0.0.9")]
+    [InlineData("www.example.com|curl/8.5|192.0.2.1, 10.0.0.1", "192.0.2.1")]
     [InlineData("2001:db8::5, 2001:db8::1", "2001:db8::5")]
     public void TryReadList_ForwardedForValue_RightMostUntrustedEntry(string value, string expected)
     {

@@ -43,6 +43,29 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public void Build_ElasticsearchStoreWithoutUrls_NamesTheKey()
+    {
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-es-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, """{ "Ingest": { "Store": "elasticsearch", "Elasticsearch": { "Username": "elastic" } } }""");
+        var errors = new StringWriter();
+
+        Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
+        Assert.Contains("Ingest:Elasticsearch:Urls", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Ingest:Elasticsearch:Username and Password", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_UnknownStore_NamesTheKey()
+    {
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-store-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, """{ "Ingest": { "Store": "mongodb" } }""");
+        var errors = new StringWriter();
+
+        Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
+        Assert.Contains("Ingest:Store is 'mongodb'", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_TokensFileWithBadLine_NamesFileAndLine()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tokens-{Guid.NewGuid():N}.txt");

@@ -42,7 +42,8 @@ public sealed class ElasticsearchJsClientTests : IAsyncLifetime
         Assert.Equal(25, (int)first["successful"]!);
         Assert.Equal(0, (int)second["successful"]!);
         Assert.All(second["dropped"]!.AsArray(), d => Assert.Equal(409, (int)d!["status"]!));
-        var hits = await SearchAsync(time);
+        // 25 addresses failing wp-login.php also raise distributed brute-force alerts: count the access events only.
+        var hits = await SearchAsync(time, "dataset:apache.access");
         Assert.Equal(25, hits.Count);
         var doc = JsonNode.Parse(hits[0].DocumentJson)!;
         Assert.Equal("apache.access", (string?)doc["event"]!["dataset"]);
@@ -70,10 +71,10 @@ public sealed class ElasticsearchJsClientTests : IAsyncLifetime
         return JsonNode.Parse(output.Trim().Split('\n')[^1])!.AsObject();
     }
 
-    private async Task<IReadOnlyList<SearchHit>> SearchAsync(DateTimeOffset around)
+    private async Task<IReadOnlyList<SearchHit>> SearchAsync(DateTimeOffset around, string query = "")
     {
         var search = _host.Services.GetRequiredService<ILogSearch>();
-        var result = await search.SearchAsync(new SearchRequest { From = around.AddDays(-1), To = around.AddDays(1), Size = 1000 }, CancellationToken.None);
+        var result = await search.SearchAsync(new SearchRequest { Query = query, From = around.AddDays(-1), To = around.AddDays(1), Size = 1000 }, CancellationToken.None);
         return result.Hits;
     }
 

@@ -65,6 +65,15 @@ public sealed class ParseToolTests
     }
 
     [Fact]
+    public void Run_InlineDefinition_UsableInPattern()
+    {
+        var exit = Run("user=bob\n", "--define", "KEYVAL %{WORD}=%{WORD:value}", "-p", "%{KEYVAL}");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("bob", Documents()[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
     public void Run_FormatAndFile_FramesMultiLineRecords()
     {
         _files["slow.log"] = "# Time: 261122  9:00:00\n# User@Host: a[a] @ localhost []\n# Query_time: 1.5  Lock_time: 0.0 Rows_sent: 1  Rows_examined: 2\nSET timestamp=1795338000;\nSELECT 1\nFROM dual;\n";
@@ -94,6 +103,7 @@ public sealed class ParseToolTests
     [InlineData(new[] { "--pattern-file", "missing.grok", "-p", "x" }, "cannot read pattern file 'missing.grok'")]
     [InlineData(new[] { "--timezone", "Mars/Olympus" }, "--timezone 'Mars/Olympus' is not a known time zone")]
     [InlineData(new[] { "-p", "%{INT:n:number}" }, "unknown type 'number'")]
+    [InlineData(new[] { "--define", "bad-name x", "-p", "x" }, "bad definition: --define:1: expected 'NAME regex'")]
     public void Run_BadArguments_ExitTwoWithMessageNamingThem(string[] args, string expected)
     {
         var exit = Run(string.Empty, args);

@@ -28,7 +28,19 @@ internal sealed partial class Scenario : IAsyncDisposable
 
     public static async Task<Scenario> StartAsync(string inputs = "", string extra = "")
     {
-        var scenario = new Scenario(Directory.CreateTempSubdirectory("shipper-it-").FullName, await TestReceiver.StartNewAsync());
+        var root = Directory.CreateTempSubdirectory("shipper-it-").FullName;
+        if (Environment.IsPrivilegedProcess)
+        {
+            // The shipper runs as nobody (see ShipperProcess): it must read the logs and write its state here.
+            File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
+        }
+
+        var scenario = new Scenario(root, await TestReceiver.StartNewAsync());
+        if (Environment.IsPrivilegedProcess)
+        {
+            File.SetUnixFileMode(scenario.Logs, (UnixFileMode)0b111_101_101);
+        }
+
         scenario.WriteConfig(inputs, extra);
         return scenario;
     }

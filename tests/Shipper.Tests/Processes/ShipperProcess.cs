@@ -41,7 +41,9 @@ internal sealed partial class ShipperProcess : IDisposable
         };
         // exec keeps the pid: signals go to the shipper itself; stderr goes to a file the test can read.
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"exec \"{BinaryPath}\" run --config \"{configPath}\" {string.Join(' ', extraArgs)} 2>>\"{stderrPath}\" >/dev/null");
+        // As root (CI), the shipper runs as nobody: it must work unprivileged, and permission tests need it.
+        var drop = Environment.IsPrivilegedProcess ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+        info.ArgumentList.Add($"exec {drop}\"{BinaryPath}\" run --config \"{configPath}\" {string.Join(' ', extraArgs)} 2>>\"{stderrPath}\" >/dev/null");
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the shipper");
         return new ShipperProcess(process, stderrPath);
     }
@@ -66,6 +68,14 @@ internal sealed partial class ShipperProcess : IDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>User plus system CPU time consumed so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>Resident set size in bytes, from /proc.</summary>

@@ -1,6 +1,7 @@
 namespace LogPipeline.Shipper.Tests.Processes;
 
 /// <summary>The real shipper binary against real files and a real HTTP receiver.</summary>
+[Collection(ProcessCollection.Name)]
 public sealed class TailingProcessTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);

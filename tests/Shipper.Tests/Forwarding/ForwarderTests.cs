@@ -1,0 +1,122 @@
+using LogPipeline.Shipper.Batching;
+using LogPipeline.Shipper.Checkpoints;
+using LogPipeline.Shipper.Configuration;
+using LogPipeline.Shipper.Forwarding;
+using LogPipeline.Shipper.Metrics;
+using LogPipeline.Shipper.Tests.Batching;
+using LogPipeline.Shipper.Tests.Processes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LogPipeline.Shipper.Tests.Forwarding;
+
+public sealed class ForwarderTests : IAsyncLifetime
+{
+    private readonly string _state = Directory.CreateTempSubdirectory("shipper-fw-").FullName;
+    private readonly FileCheckpoint _file = ChunkBuilder.File();
+    private TestReceiver _receiver = null!;
+
+    public async Task InitializeAsync() => _receiver = await TestReceiver.StartNewAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        Directory.Delete(_state, recursive: true);
+    }
+
+    private (Forwarder Forwarder, CheckpointRegistry Registry, ShipperMetrics Metrics) Create(string token, params string[] urls)
+    {
+        var options = new IngestOptions { Token = token, RetryInitialDelay = TimeSpan.FromMilliseconds(20), RetryMaxDelay = TimeSpan.FromMilliseconds(200) };
+        options.Urls.AddRange(urls.Select(u => new Uri(u)));
+        var registry = new CheckpointRegistry("h", [_file]);
+        var metrics = new ShipperMetrics();
+        var forwarder = new Forwarder(options, new IngestClient(options, TimeProvider.System), registry,
+            new DeadLetterWriter(_state, TimeProvider.System), metrics, TimeProvider.System, NullLogger.Instance);
+        return (forwarder, registry, metrics);
+    }
+
+    private Batch OneBatch()
+    {
+        using var encoder = new BatchEncoder("h");
+        var chunk = ChunkBuilder.Lines(_file, ChunkBuilder.Input(), 0, "a"u8.ToArray(), "b"u8.ToArray());
+        foreach (var slice in chunk.Events)
+        {
+            encoder.Add(chunk, slice);
+        }
+
+        return encoder.Finish();
+    }
+
+    [Fact]
+    public async Task Deliver_503ThenOk_RetriesThenAdvancesAck()
+    {
+        var (forwarder, _, metrics) = Create(TestReceiver.Token, _receiver.Url);
+        _receiver.ForcedStatus = 503;
+
+        var delivery = forwarder.DeliverAsync(OneBatch(), CancellationToken.None);
+        await TestReceiver.WaitUntilAsync(() => _receiver.Requests >= 2, TimeSpan.FromSeconds(10), () => "a retried request");
+        Assert.Equal(0, _file.AckedOffset);
+        _receiver.ForcedStatus = null;
+
+        Assert.True(await delivery);
+        Assert.Equal(4, _file.AckedOffset);
+        Assert.Equal(2, _receiver.Count);
+        Assert.True(metrics.Retries.Value >= 1);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(413)]
+    public async Task Deliver_PermanentError_DeadLetteredWithReasonNotRetried(int status)
+    {
+        var (forwarder, _, metrics) = Create(TestReceiver.Token, _receiver.Url);
+        _receiver.ForcedStatus = status;
+
+        Assert.True(await forwarder.DeliverAsync(OneBatch(), CancellationToken.None));
+
+        Assert.Equal(1, _receiver.Requests);
+        var dir = Path.Combine(_state, "dead-letter");
+        Assert.Single(Directory.GetFiles(dir, "*.ndjson.gz"));
+        var note = File.ReadAllText(Assert.Single(Directory.GetFiles(dir, "*.json")));
+        Assert.Contains($"\"status\":{status}", note);
+        Assert.Contains($"forced {status} by the test", note);
+        Assert.Equal(4, _file.AckedOffset);
+        Assert.Equal(2, metrics.EventsFailed.Value);
+    }
+
+    [Fact]
+    public async Task Deliver_WrongToken_401DeadLettered()
+    {
+        var (forwarder, _, _) = Create("wrong", _receiver.Url);
+
+        await forwarder.DeliverAsync(OneBatch(), CancellationToken.None);
+
+        Assert.Contains("unknown token", File.ReadAllText(Directory.GetFiles(Path.Combine(_state, "dead-letter"), "*.json").Single()));
+        Assert.Equal(0, _receiver.Count);
+    }
+
+    [Fact]
+    public async Task Deliver_FirstUrlRefusesConnections_FailsOverToSecond()
+    {
+        var (forwarder, _, _) = Create(TestReceiver.Token, "http://127.0.0.1:1", _receiver.Url);
+
+        Assert.True(await forwarder.DeliverAsync(OneBatch(), CancellationToken.None));
+
+        Assert.Equal(2, _receiver.Count);
+        Assert.Equal(4, _file.AckedOffset);
+    }
+
+    [Fact]
+    public async Task Deliver_CancelledWhileRetrying_ReturnsFalseWithoutAck()
+    {
+        var (forwarder, _, _) = Create(TestReceiver.Token, _receiver.Url);
+        _receiver.ForcedStatus = 500;
+        using var stop = new CancellationTokenSource();
+
+        var delivery = forwarder.DeliverAsync(OneBatch(), stop.Token);
+        await TestReceiver.WaitUntilAsync(() => _receiver.Requests >= 1, TimeSpan.FromSeconds(10), () => "a first request");
+        await stop.CancelAsync();
+
+        Assert.False(await delivery);
+        Assert.Equal(0, _file.AckedOffset);
+    }
+}
