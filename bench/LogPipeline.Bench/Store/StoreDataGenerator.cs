@@ -6,7 +6,7 @@ using LogPipeline.Store.Sqlite;
 namespace LogPipeline.Bench.Store;
 
 /// <summary>
-/// <c>LogPipeline.Bench generate-store &lt;events&gt; &lt;directory&gt; [writers]</c>: writes the generated traffic into a
+/// <c>LogPipeline.Bench generate-store &lt;events&gt; &lt;directory&gt; [writers [resume]]</c>: writes the generated traffic into a
 /// SQLite store in <c>directory/store</c> and, line for line, into <c>directory/access.log</c> for ripgrep and lnav.
 /// Ten days of events ending at <see cref="End"/>, one day per writer at a time.
 /// </summary>
@@ -21,19 +21,24 @@ internal static class StoreDataGenerator
         var count = long.Parse(args[0], CultureInfo.InvariantCulture);
         var directory = args[1];
         var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        var resume = args is [_, _, _, "resume"];
         Directory.CreateDirectory(directory);
         var storeDirectory = Path.Combine(directory, "store");
-        if (Directory.Exists(storeDirectory))
+        if (Directory.Exists(storeDirectory) && !resume)
         {
             Directory.Delete(storeDirectory, recursive: true);
         }
+
+        // "resume": days whose file exists are complete (their lines already in access.log); generate the others.
+        var done = resume ? DayFiles.List(storeDirectory).ToHashSet() : [];
 
         // Days are independent files, so each day is generated and written by its own store instance; the log file is
         // written per day and joined in order at the end.
         var days = (int)(End - Start).TotalDays;
         var watch = Stopwatch.StartNew();
         var writing = new TimeSpan[days];
-        await Parallel.ForAsync(0, days, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (day, _) =>
+        var todo = Enumerable.Range(0, days).Where(d => !done.Contains(DateOnly.FromDateTime(Start.AddDays(d).UtcDateTime))).ToList();
+        await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (day, _) =>
         {
             var perDay = (count / days) + (day < count % days ? 1 : 0);
             var first = (day * (count / days)) + Math.Min(day, count % days);
@@ -41,9 +46,9 @@ internal static class StoreDataGenerator
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"day {day + 1}/{days}: {perDay:N0} events, {watch.Elapsed.TotalSeconds:N0} s"));
         });
 
-        await using (var log = File.Create(Path.Combine(directory, "access.log")))
+        await using (var log = new FileStream(Path.Combine(directory, "access.log"), resume ? FileMode.Append : FileMode.Create))
         {
-            for (var day = 0; day < days; day++)
+            foreach (var day in todo)
             {
                 var part = Path.Combine(directory, $"access-{day:D2}.log.part");
                 await using (var input = File.OpenRead(part))
@@ -55,10 +60,10 @@ internal static class StoreDataGenerator
             }
         }
 
-        var storeSeconds = writing.Sum(w => w.TotalSeconds);
+        var storeSeconds = todo.Sum(d => writing[d].TotalSeconds);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {count:N0} events in {watch.Elapsed.TotalSeconds:N0} s with {workers} writers; store writes {count / storeSeconds:N0} events/s per writer (batches of {BatchSize}, synchronous=FULL)"));
+            $"done: {todo.Count * (count / days):N0} events in {watch.Elapsed.TotalSeconds:N0} s with {workers} writers; store writes {todo.Count * (count / days) / storeSeconds:N0} events/s per writer (batches of {BatchSize}, synchronous=FULL)"));
         return 0;
     }
 
