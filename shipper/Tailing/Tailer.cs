@@ -31,9 +31,19 @@ internal sealed partial class Tailer(
     private bool _initialScanDone;
     private long _nextScan;
 
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PollInterval { get; private set; } = TimeSpan.FromMilliseconds(250);
 
-    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ScanInterval { get; private set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// With inotify on every glob directory, changes wake the loop at once, so polling (the fallback for what inotify
+    /// misses) slows down; this is what keeps an idle shipper near zero CPU.
+    /// </summary>
+    public void UseWatchers(bool allWatched)
+    {
+        PollInterval = TimeSpan.FromMilliseconds(allWatched ? 1000 : 250);
+        ScanInterval = TimeSpan.FromSeconds(allWatched ? 10 : 1);
+    }
 
     /// <summary>How long a rotated or deleted file must stay quiet at its end before its handle is released.</summary>
     public TimeSpan DrainQuiet { get; init; } = TimeSpan.FromSeconds(2);
