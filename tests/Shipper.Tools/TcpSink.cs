@@ -22,7 +22,8 @@ internal static class TcpSink
         {
             while (true)
             {
-                await File.WriteAllTextAsync(statsFile, $"{Interlocked.Read(ref lines)} {Interlocked.Read(ref bytes)}");
+                await File.WriteAllTextAsync(statsFile + ".tmp", $"{Interlocked.Read(ref lines)} {Interlocked.Read(ref bytes)}");
+                File.Move(statsFile + ".tmp", statsFile, overwrite: true); // readers never see a half-written file
                 await Task.Delay(100);
             }
         });
