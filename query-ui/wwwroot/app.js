@@ -19,6 +19,19 @@
       var detail = row && row.nextElementSibling;
       if (detail && detail.classList.contains('detail')) {
         var open = detail.hidden;
+        var cell = detail.firstElementChild;
+        if (open && cell && cell.dataset.detail && !cell.dataset.loaded) {
+          cell.dataset.loaded = '1';
+          cell.textContent = 'Loading…';
+          fetch(cell.dataset.detail, { credentials: 'same-origin' })
+            .then(function (r) { return r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status)); })
+            .then(function (html) {
+              var template = document.createElement('template');
+              template.innerHTML = html; // server-rendered, every log value HTML-encoded
+              cell.replaceChildren(template.content);
+            })
+            .catch(function (err) { cell.textContent = 'Could not load the fields: ' + err.message; delete cell.dataset.loaded; });
+        }
         detail.hidden = !open;
         toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
         toggle.textContent = open ? '▾' : '▸';

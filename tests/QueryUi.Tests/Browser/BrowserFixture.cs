@@ -35,6 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimeSpan.FromSeconds(30),
             total => $"{total} of {events.Count} events searchable.\n{Stack.Diagnostics()}");
 
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,7 +49,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     internal async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, BaseURL = Stack.UiUrl });
-        context.SetDefaultTimeout(15_000);
+        // Generous deadlines: CI machines are shared and the first page pays for JIT; a real failure still fails.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -14,11 +14,13 @@ public sealed class SearchPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("figure.histogram a.bar")).Not.ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "search");
 
-        await page.Locator("body").PressAsync("/");
+        await page.Keyboard.PressAsync("/");
+        await Assertions.Expect(page.Locator("#q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(TestTraffic.Needle);
+        await Assertions.Expect(page.Locator("#q")).ToHaveValueAsync(TestTraffic.Needle);
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains("q=" + TestTraffic.Needle, StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]q=" + TestTraffic.Needle));
         await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("table.hits tr.hit")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("table.hits tr.hit td.msg")).ToContainTextAsync("/checkout?order=" + TestTraffic.Needle);

@@ -22,7 +22,21 @@ public sealed class SearchComponentTests
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("2026-11-22 03:10:00.000 +00:00", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
-        Assert.Contains("/surrounding?id=id1&amp;ts=2026-11-22T03%3A10%3A00.0000000Z", html, StringComparison.Ordinal);
+        Assert.Contains("data-detail=\"/search/detail?id=id1&amp;ts=2026-11-22T03%3A10%3A00.0000000Z&amp;cols=host.name,user_agent.original\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HitDetail_EveryFieldEncodedWithFilterLinksAndSurrounding()
+    {
+        var json = """{"@timestamp":"2026-11-22T03:10:00Z","host":{"name":"app2"},"event":{"original":"RAW"},"user_agent":{"original":"AGENT"}}""";
+        var hit = HitView.From(new SearchHit("id1", T0, json.Replace("AGENT", Agent, StringComparison.Ordinal).Replace("RAW", "raw line", StringComparison.Ordinal)));
+
+        var html = await ComponentRenderer.RenderAsync<HitDetail>(new() { ["Hit"] = hit, ["State"] = new SearchState(), ["Zone"] = DisplayZone.Utc });
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"raw\">raw line</pre>", html, StringComparison.Ordinal);
+        Assert.Contains("/surrounding?id=id1&amp;ts=2026-11-22T03%3A10%3A00.0000000Z&amp;tz=UTC", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=host.name%3A%22app2%22\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
