@@ -70,6 +70,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         var batchTask = batcher.RunAsync(hard.Token);
         var sendTask = SendAllAsync(forwarder, batches.Reader, hard.Token);
         var persistTask = PersistAsync(store, registry, sendTask);
+        var heartbeatTask = new Heartbeat(registry, client, time).RunAsync(stop);
 
         await tailTask;
         LogStopping(_logger, options.ShutdownTimeout.TotalSeconds);
@@ -77,6 +78,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         await Quietly(batchTask);
         await Quietly(sendTask);
         await persistTask;
+        await heartbeatTask;
         Save(store, registry);
         LogStopped(_logger, Metrics.EventsSent.Value);
         return 0;
