@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LogPipeline.Ingest.Pipeline;
@@ -61,10 +60,7 @@ internal sealed class BulkDocumentBuilder
                 document.Set("event.dataset", dataset);
             }
 
-            foreach (var property in root.EnumerateObject())
-            {
-                Merge(document, property.Name, property.Value);
-            }
+            EcsJsonReader.MergeInto(document, root);
 
             var now = _time.GetUtcNow();
             document.Timestamp ??= now;
@@ -111,66 +107,6 @@ internal sealed class BulkDocumentBuilder
 
         return root.TryGetProperty(outer, out var o) && o.ValueKind == JsonValueKind.Object && o.TryGetProperty(inner, out var v)
             && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-    }
-
-    /// <summary>Flattens the sender's field into dotted names; fields the parser already set are left as parsed.</summary>
-    private static void Merge(EcsDocument document, string name, JsonElement value)
-    {
-        if (!FieldName.IsValid(name) && name is not ("@timestamp" or "message" or "tags"))
-        {
-            return;
-        }
-
-        switch (name, value.ValueKind)
-        {
-            case ("@timestamp", JsonValueKind.String):
-                if (document.Timestamp is null && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
-                {
-                    document.Timestamp = ts;
-                }
-
-                return;
-            case ("tags", JsonValueKind.Array):
-                foreach (var tag in value.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String))
-                {
-                    document.AddTag(tag.GetString()!);
-                }
-
-                return;
-            case (_, JsonValueKind.Object):
-                foreach (var inner in value.EnumerateObject())
-                {
-                    Merge(document, $"{name}.{inner.Name}", inner.Value);
-                }
-
-                return;
-            case (_, JsonValueKind.Null):
-                return;
-        }
-
-        if (document.TryGetValue(name, out _))
-        {
-            return;
-        }
-
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String:
-                document.Set(name, value.GetString());
-                break;
-            case JsonValueKind.Number when value.TryGetInt64(out var whole):
-                document.Set(name, whole);
-                break;
-            case JsonValueKind.Number:
-                document.Set(name, value.GetDouble());
-                break;
-            case JsonValueKind.True or JsonValueKind.False:
-                document.Set(name, value.GetBoolean());
-                break;
-            default:
-                document.Set(name, EcsValue.FromJson(value.GetRawText()));
-                break;
-        }
     }
 
     private static string ContentId(BulkItem item)

@@ -52,15 +52,10 @@ internal static class DetectCommand
         await foreach (var document in readEvents(parsed.From, parsed.To, ct).WithCancellation(ct))
         {
             events++;
-            foreach (var alert in detector.Observe(document))
-            {
-                alerts.Add(alert);
-                if (parsed.Json)
-                {
-                    await stdout.WriteLineAsync(alert.ToJson().AsMemory(), ct);
-                }
-            }
+            await EmitAsync(detector.Observe(document), alerts, parsed.Json ? stdout : null, ct);
         }
+
+        await EmitAsync(detector.Flush(), alerts, parsed.Json ? stdout : null, ct);
 
         if (!parsed.Json)
         {
@@ -70,6 +65,18 @@ internal static class DetectCommand
         var summary = parsed.Json ? stderr : stdout;
         await summary.WriteLineAsync(Summary(parsed, events, alerts, detector).AsMemory(), ct);
         return 0;
+    }
+
+    private static async Task EmitAsync(IReadOnlyList<EcsDocument> raised, List<EcsDocument> alerts, TextWriter? json, CancellationToken ct)
+    {
+        foreach (var alert in raised)
+        {
+            alerts.Add(alert);
+            if (json is not null)
+            {
+                await json.WriteLineAsync(alert.ToJson().AsMemory(), ct);
+            }
+        }
     }
 
     private static string Summary(DetectArguments args, long events, List<EcsDocument> alerts, ScanDetector detector)

@@ -21,6 +21,9 @@ internal sealed class RuleState
 
     public long QuietUntil { get; set; } = long.MinValue;
 
+    /// <summary>True once an alert was written for this state: events counted since then deserve a closing alert.</summary>
+    public bool HasFired { get; set; }
+
     public long FirstSeen { get; private set; }
 
     public long LastSeen { get; private set; }

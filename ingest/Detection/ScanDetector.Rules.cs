@@ -58,8 +58,10 @@ internal sealed partial class ScanDetector
             Fire(rule, ip, key, state, ticks, 0, ref sink);
         }
 
+        // The sequence is over, alert or not: later failures start a new one, with nothing left to close.
         state.Window.Clear();
         state.ResetReport();
+        state.HasFired = false;
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ internal sealed partial class ScanDetector
         var key = KeyOf(RuleScope.AddressAndHost, ip, host);
         var own = StateOf(rule, key, ticks);
         own.Record(ticks, e);
-        var target = _table.GetOrAdd("\u0001host\n" + host, rule.Index, ticks, () => new RuleState(new DistinctWindow(rule.Options.Threshold, rule.Options.Window), _options.MaxSampleUrls));
+        var target = _table.GetOrAdd("\u0001host\n" + host, rule, ticks, _newHostState);
         var window = (DistinctWindow)target.Window;
         if (window.Add(ticks, ip) && !target.IsQuietAt(ticks))
         {
@@ -93,7 +95,11 @@ internal sealed partial class ScanDetector
     }
 
     private RuleState StateOf(CompiledRule rule, string key, long ticks) =>
-        _table.GetOrAdd(key, rule.Index, ticks, () => new RuleState(rule.NewWindow(), _options.MaxSampleUrls));
+        _table.GetOrAdd(key, rule, ticks, _newState);
+
+    private RuleState NewState(CompiledRule rule) => new(rule.NewWindow(), _options.MaxSampleUrls);
+
+    private RuleState NewHostState(CompiledRule rule) => new(new DistinctWindow(rule.Options.Threshold, rule.Options.Window), _options.MaxSampleUrls);
 
     private static string KeyOf(RuleScope scope, string ip, string? host) =>
         scope == RuleScope.Address ? ip : string.Concat(ip, "\n", host);
@@ -102,7 +108,32 @@ internal sealed partial class ScanDetector
     {
         sink.Add(AlertFactory.Create(rule.Definition, rule.Options, ip, key, state, distinct));
         state.QuietUntil = ticks + rule.QuietTicks;
+        state.HasFired = true;
         state.ResetReport();
+    }
+
+    /// <summary>
+    /// A key leaves the table: for every rule that fired for it and has counted events since its last alert (the rest
+    /// of a burst that ended during the quiet period), write a closing alert so that no counted event goes unreported.
+    /// </summary>
+    private void OnKeyRemoved(string key, RuleState?[] states)
+    {
+        if (key.StartsWith('\u0001'))
+        {
+            return;
+        }
+
+        var newline = key.IndexOf('\n', StringComparison.Ordinal);
+        var ip = newline < 0 ? key : key[..newline];
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (states[i] is { HasFired: true, EventCount: > 0 } state)
+            {
+                var rule = _rules[i];
+                _closing.Add(AlertFactory.Create(rule.Definition, rule.Options, ip, key, state, 0));
+                state.ResetReport();
+            }
+        }
     }
 
     private struct AlertSink
@@ -112,5 +143,14 @@ internal sealed partial class ScanDetector
         public readonly IReadOnlyList<EcsDocument> Alerts => (IReadOnlyList<EcsDocument>?)_alerts ?? [];
 
         public void Add(EcsDocument alert) => (_alerts ??= new List<EcsDocument>(1)).Add(alert);
+
+        public void Drain(List<EcsDocument> pending)
+        {
+            if (pending.Count > 0)
+            {
+                (_alerts ??= new List<EcsDocument>(pending.Count)).AddRange(pending);
+                pending.Clear();
+            }
+        }
     }
 }

@@ -22,11 +22,16 @@ internal sealed partial class ScanDetector
     private readonly MatchCache? _agents;
     private readonly string[] _ignoredExtensions;
     private readonly HashSet<int> _ignoredStatuses;
+    private readonly AccessEventReader _reader = new();
     private readonly ClientAddressResolver _resolver;
     private readonly AddressNetworks _ignored;
     private readonly StateTable _table;
     private readonly long _horizonTicks;
+    private readonly Func<CompiledRule, RuleState> _newState;
+    private readonly Func<CompiledRule, RuleState> _newHostState;
+    private readonly List<EcsDocument> _closing = [];
     private long _clock = long.MinValue;
+    private long _clockLimit = long.MinValue;
 
     public ScanDetector(DetectionOptions options, TimeProvider time)
     {
@@ -50,7 +55,9 @@ internal sealed partial class ScanDetector
         _ignoredStatuses = [.. rules.Probing4xx.IgnoredStatusCodes];
         _resolver = new ClientAddressResolver(options.ClientIpFields, AddressNetworks.Parse(options.TrustedProxies));
         _ignored = AddressNetworks.Parse(options.IgnoredAddresses);
-        _table = new StateTable(options.MaxTrackedAddresses, _rules.Length);
+        _table = new StateTable(options.MaxTrackedAddresses, _rules.Length, OnKeyRemoved);
+        _newState = NewState;
+        _newHostState = NewHostState;
     }
 
     /// <summary>Keys currently tracked; never more than <see cref="DetectionOptions.MaxTrackedAddresses"/>.</summary>
@@ -89,7 +96,7 @@ internal sealed partial class ScanDetector
             return [];
         }
 
-        var e = AccessEvent.Read(accessEvent);
+        var e = _reader.Read(accessEvent);
         if (!IsWatchedDataset(e.Dataset))
         {
             return [];
@@ -114,6 +121,24 @@ internal sealed partial class ScanDetector
                     Evaluate(rule, matches, ip, ticks, e, ref sink);
                 }
             }
+
+            sink.Drain(_closing);
+        }
+
+        return sink.Alerts;
+    }
+
+    /// <summary>
+    /// Ends the stream (a replay's last event): forgets every key and returns the closing alerts of bursts that were
+    /// still being counted after their first alert. Live, the same closing alerts come out as idle keys expire.
+    /// </summary>
+    public IReadOnlyList<EcsDocument> Flush()
+    {
+        var sink = new AlertSink();
+        lock (_lock)
+        {
+            _table.Clear();
+            sink.Drain(_closing);
         }
 
         return sink.Alerts;
@@ -186,8 +211,13 @@ internal sealed partial class ScanDetector
     /// </summary>
     private void AdvanceClock(long ticks)
     {
-        var limit = (_time.GetUtcNow() + MaxClockSkew).UtcTicks;
-        _clock = Math.Max(_clock, Math.Min(ticks, limit));
+        if (ticks > _clockLimit)
+        {
+            // Read the wall clock only when an event is ahead of the last reading (live traffic: every few minutes).
+            _clockLimit = (_time.GetUtcNow() + MaxClockSkew).UtcTicks;
+        }
+
+        _clock = Math.Max(_clock, Math.Min(ticks, _clockLimit));
         _table.ExpireIdle(_clock - _horizonTicks);
     }
 }

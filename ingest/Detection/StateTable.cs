@@ -11,13 +11,16 @@ internal sealed class StateTable
     private readonly Dictionary<string, Entry> _entries;
     private readonly int _capacity;
     private readonly int _rules;
+    private readonly Action<string, RuleState?[]> _removed;
     private Entry? _newest;
     private Entry? _oldest;
 
-    public StateTable(int capacity, int rules)
+    /// <param name="removed">Told of every key leaving the table (evicted, expired or flushed), with its states.</param>
+    public StateTable(int capacity, int rules, Action<string, RuleState?[]> removed)
     {
         _capacity = capacity;
         _rules = rules;
+        _removed = removed;
         _entries = new Dictionary<string, Entry>(Math.Min(capacity, 4096), StringComparer.Ordinal);
     }
 
@@ -28,7 +31,7 @@ internal sealed class StateTable
 
     public RuleState? Find(string key, int rule) => _entries.TryGetValue(key, out var entry) ? entry.States[rule] : null;
 
-    public RuleState GetOrAdd(string key, int rule, long ticks, Func<RuleState> create)
+    public RuleState GetOrAdd(string key, CompiledRule rule, long ticks, Func<CompiledRule, RuleState> create)
     {
         if (_entries.TryGetValue(key, out var entry))
         {
@@ -48,7 +51,7 @@ internal sealed class StateTable
 
         entry.LastSeen = Math.Max(entry.LastSeen, ticks);
         LinkNewest(entry);
-        return entry.States[rule] ??= create();
+        return entry.States[rule.Index] ??= create(rule);
     }
 
     /// <summary>Drops keys not seen since <paramref name="before"/> (event-time ticks).</summary>
@@ -60,10 +63,20 @@ internal sealed class StateTable
         }
     }
 
+    /// <summary>Removes every key (end of a replay).</summary>
+    public void Clear()
+    {
+        while (_oldest is { } oldest)
+        {
+            Remove(oldest);
+        }
+    }
+
     private void Remove(Entry entry)
     {
         Unlink(entry);
         _entries.Remove(entry.Key);
+        _removed(entry.Key, entry.States);
     }
 
     private void Unlink(Entry entry)

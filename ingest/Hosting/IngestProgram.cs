@@ -21,6 +21,13 @@ internal static class IngestProgram
             return ParseTool.Run(args[1..], File.OpenText, Console.In, Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && args[0] == "detect")
+        {
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            return await DetectVerb.RunAsync(args[1..], stop.Token);
+        }
+
         return await IngestService.RunAsync(args);
     }
 
@@ -29,6 +36,9 @@ internal static class IngestProgram
 
         Parse lines (stdin or FILE) and print one ECS JSON document per event:
           ingest parse [--format F|auto] [--pattern 'GROK'] [--pattern-file F] [--pretty] [FILE]
+
+        Replay the scan-detection rules over stored events (back-test thresholds before switching them on):
+          ingest detect [--data-dir DIR] [--from now-7d] [--to now] [--rules rules.json] [--json]
 
         Run the service:
           ingest [--urls http://127.0.0.1:5080] [--data-dir DIR] (--token T ... | --tokens-file F | --no-auth) [--config settings.json]

@@ -12,10 +12,7 @@ public sealed class EcsDocument
     private readonly List<KeyValuePair<string, EcsValue>> _fields = new(24);
     private List<string>? _tags;
 
-    // One bit per (length, last character) of the names set so far: a clear bit proves a name is absent, so the
-    // usual case — a parser setting a new field — appends without scanning the list. Removals leave bits set, which
-    // only costs a scan.
-    private ulong _names;
+    private FieldIndex _index;
 
     /// <summary>The event time (<c>@timestamp</c>); written in UTC.</summary>
     public DateTimeOffset? Timestamp { get; set; }
@@ -57,6 +54,7 @@ public sealed class EcsDocument
         }
 
         _fields.RemoveAt(i);
+        _index.Rebuild(_fields);
         return true;
     }
 
@@ -67,6 +65,7 @@ public sealed class EcsDocument
         if (count < _fields.Count)
         {
             _fields.RemoveRange(count, _fields.Count - count);
+            _index.Rebuild(_fields);
         }
 
         Timestamp = timestamp;
@@ -76,7 +75,7 @@ public sealed class EcsDocument
     public void Clear()
     {
         _fields.Clear();
-        _names = 0;
+        _index.Clear();
         _tags?.Clear();
         Timestamp = null;
     }
@@ -128,45 +127,18 @@ public sealed class EcsDocument
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static ulong Bit(string field) => field.Length == 0 ? 1UL : 1UL << (((field.Length * 7) + field[^1]) & 63);
-
     private void Put(string field, EcsValue value)
     {
-        var bit = Bit(field);
-        if ((_names & bit) == 0)
-        {
-            _names |= bit;
-            _fields.Add(new(field, value));
-            return;
-        }
-
-        var i = IndexOf(field);
+        var i = _index.Find(field, _fields);
         if (i >= 0)
         {
             _fields[i] = new(field, value);
+            return;
         }
-        else
-        {
-            _fields.Add(new(field, value));
-        }
+
+        _fields.Add(new(field, value));
+        _index.Add(field, _fields.Count - 1);
     }
 
-    private int IndexOf(string field)
-    {
-        if ((_names & Bit(field)) == 0)
-        {
-            return -1;
-        }
-
-        var fields = _fields;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (string.Equals(fields[i].Key, field, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private int IndexOf(string field) => _index.Find(field, _fields);
 }

@@ -23,6 +23,11 @@ internal sealed class HaproxyFormat(ParserOptions options) : ILogFormat
         {
             (body, program, offset) = header;
         }
+        else
+        {
+            // A header that failed half-way (bad structured data) leaves nothing behind.
+            document.Truncate(mark, markTime);
+        }
 
         var afterHeader = document.Count;
         var headerTime = document.Timestamp;

@@ -29,18 +29,25 @@ internal sealed class BatchEncoder : IDisposable
     private static readonly JsonEncodedText FieldsName = JsonEncodedText.Encode("fields");
     private static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("tags");
 
+    /// <summary>NDJSON is gathered up to this many bytes before it goes through gzip in one call.</summary>
+    private const int GzipChunk = 64 * 1024;
     private readonly string _host;
-    private readonly ArrayBufferWriter<byte> _line = new(4096);
+    private readonly JsonEncodedText _hostValue;
+    private readonly ArrayBufferWriter<byte> _line = new(GzipChunk + 4096);
     private readonly Utf8JsonWriter _writer;
     private readonly Dictionary<FileCheckpoint, long> _acks = [];
     private FileCheckpoint? _prefixFile;
     private byte[] _idPrefix = [];
+    private JsonEncodedText _fileValue;
+    private JsonEncodedText _fingerprintValue;
+    private JsonEncodedText _datasetValue;
     private MemoryStream? _body;
     private GZipStream? _gzip;
 
     public BatchEncoder(string host)
     {
         _host = host;
+        _hostValue = JsonEncodedText.Encode(host, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         _writer = new Utf8JsonWriter(_line, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
     }
 
@@ -62,20 +69,23 @@ internal sealed class BatchEncoder : IDisposable
         {
             _prefixFile = file;
             _idPrefix = Encoding.UTF8.GetBytes($"{_host}\n{file.Fingerprint}\n");
+            _fileValue = JsonEncodedText.Encode(file.Path, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            _fingerprintValue = JsonEncodedText.Encode(file.Fingerprint, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            _datasetValue = JsonEncodedText.Encode(chunk.Input.Type, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         }
 
         Span<char> id = stackalloc char[EventId.Length];
         EventId.Write(_idPrefix, slice.FileOffset, id);
         var bytes = chunk.Bytes(slice);
-        _line.ResetWrittenCount();
+        var before = _line.WrittenCount;
         _writer.Reset(_line);
         _writer.WriteStartObject();
         _writer.WriteString(IdName, id);
-        _writer.WriteString(HostName, _host);
-        _writer.WriteString(FileName, file.Path);
-        _writer.WriteString(FingerprintName, file.Fingerprint);
+        _writer.WriteString(HostName, _hostValue);
+        _writer.WriteString(FileName, _fileValue);
+        _writer.WriteString(FingerprintName, _fingerprintValue);
         _writer.WriteNumber(OffsetName, slice.FileOffset);
-        _writer.WriteString(DatasetName, chunk.Input.Type);
+        _writer.WriteString(DatasetName, _datasetValue);
         if (Utf8.IsValid(bytes))
         {
             _writer.WriteString(MessageName, bytes);
@@ -89,15 +99,20 @@ internal sealed class BatchEncoder : IDisposable
         _writer.WriteEndObject();
         _writer.Flush();
         _line.Write("\n"u8);
-        _gzip.Write(_line.WrittenSpan);
         Events++;
-        RawBytes += _line.WrittenCount;
+        RawBytes += _line.WrittenCount - before;
+        if (_line.WrittenCount >= GzipChunk)
+        {
+            FlushLines();
+        }
+
         _acks[file] = slice.NextOffset;
     }
 
     /// <summary>Closes the gzip stream and hands out the batch; the encoder is ready for the next one.</summary>
     public Batch Finish()
     {
+        FlushLines();
         _gzip!.Dispose();
         var batch = new Batch(_body!.ToArray(), Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]);
         _gzip = null;
@@ -106,6 +121,12 @@ internal sealed class BatchEncoder : IDisposable
         Events = 0;
         RawBytes = 0;
         return batch;
+    }
+
+    private void FlushLines()
+    {
+        _gzip!.Write(_line.WrittenSpan);
+        _line.ResetWrittenCount();
     }
 
     public void Dispose()

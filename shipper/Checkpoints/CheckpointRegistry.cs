@@ -7,6 +7,7 @@ namespace LogPipeline.Shipper.Checkpoints;
 internal sealed class CheckpointRegistry(string host, IEnumerable<FileCheckpoint> loaded)
 {
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _changed = new(0, 1);
     private readonly List<FileCheckpoint> _files = [.. loaded];
     private long _version;
     private long _savedVersion;
@@ -24,12 +25,31 @@ internal sealed class CheckpointRegistry(string host, IEnumerable<FileCheckpoint
         }
     }
 
+    /// <summary>Completes at the next change (at once if one happened since the last call).</summary>
+    public Task WaitForChangeAsync(CancellationToken cancellationToken) => _changed.WaitAsync(cancellationToken);
+
+    private void Changed()
+    {
+        _version++;
+        if (_changed.CurrentCount == 0)
+        {
+            try
+            {
+                _changed.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
     public void Add(FileCheckpoint checkpoint)
     {
         lock (_lock)
         {
             _files.Add(checkpoint);
-            _version++;
+            Changed();
         }
     }
 
@@ -66,7 +86,7 @@ internal sealed class CheckpointRegistry(string host, IEnumerable<FileCheckpoint
                 file.LastError = null;
             }
 
-            _version++;
+            Changed();
         }
     }
 
@@ -74,7 +94,7 @@ internal sealed class CheckpointRegistry(string host, IEnumerable<FileCheckpoint
     {
         lock (_lock)
         {
-            _version++;
+            Changed();
         }
     }
 
@@ -84,7 +104,7 @@ internal sealed class CheckpointRegistry(string host, IEnumerable<FileCheckpoint
         lock (_lock)
         {
             change();
-            _version++;
+            Changed();
         }
     }
 
@@ -94,7 +114,10 @@ internal sealed class CheckpointRegistry(string host, IEnumerable<FileCheckpoint
         lock (_lock)
         {
             var removed = _files.RemoveAll(f => nowUnixMs - f.LastSeenUnixMs > retention.TotalMilliseconds);
-            _version += removed;
+            if (removed > 0)
+            {
+                Changed();
+            }
         }
     }
 

@@ -32,7 +32,16 @@ internal sealed partial class Forwarder(
         for (var attempt = 0; ; attempt++)
         {
             var url = options.Urls[(int)((uint)index % (uint)options.Urls.Count)];
-            var outcome = await client.SendAsync(url, batch, cancellationToken);
+            SendOutcome outcome;
+            try
+            {
+                outcome = await client.SendAsync(url, batch, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false; // Stopping: not acknowledged, so it is re-sent after restart.
+            }
+
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Acknowledged:

@@ -71,6 +71,34 @@ internal sealed class IngestClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Posts a heartbeat (docs/protocol.md, <c>/v1/status</c>) to the first URL that takes it; true when one did.
+    /// Best effort: a heartbeat that cannot be delivered is replaced by the next one.
+    /// </summary>
+    public async Task<bool> PostStatusAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        foreach (var baseUrl in _options.Urls)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "/v1/status")) { Content = new ByteArrayContent(json) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Try the next URL; the forwarder logs connection problems already.
+            }
+        }
+
+        return false;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static SendOutcome Classify(HttpResponseMessage response, byte[] body)

@@ -57,6 +57,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         var forwarder = new Forwarder(options.Ingest, client, registry, new DeadLetterWriter(options.StateDir, time), Metrics, time,
             loggers.CreateLogger("forward"));
         using var watcher = new DirectoryWatcher(tailer.Globs.Select(g => g.Root), tailer.Wake, tailer.Rescan, _logger);
+        tailer.UseWatchers(watcher.AllWatched);
         using var hard = new CancellationTokenSource();
         if (options.Ingest.InsecureSkipVerify)
         {
@@ -69,6 +70,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         var batchTask = batcher.RunAsync(hard.Token);
         var sendTask = SendAllAsync(forwarder, batches.Reader, hard.Token);
         var persistTask = PersistAsync(store, registry, sendTask);
+        var heartbeatTask = new Heartbeat(registry, client, time).RunAsync(stop);
 
         await tailTask;
         LogStopping(_logger, options.ShutdownTimeout.TotalSeconds);
@@ -76,6 +78,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         await Quietly(batchTask);
         await Quietly(sendTask);
         await persistTask;
+        await heartbeatTask;
         Save(store, registry);
         LogStopped(_logger, Metrics.EventsSent.Value);
         return 0;
@@ -104,15 +107,23 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         }
     }
 
+    /// <summary>Saves after a change, at most once per <see cref="CheckpointInterval"/>; sleeps while nothing changes.</summary>
     private async Task PersistAsync(CheckpointStore store, CheckpointRegistry registry, Task until)
     {
-        while (!until.IsCompleted)
+        using var stop = new CancellationTokenSource();
+        _ = until.ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
+        try
         {
-            await Task.WhenAny(until, Task.Delay(CheckpointInterval, time));
-            if (registry.Dirty)
+            while (true)
             {
+                await registry.WaitForChangeAsync(stop.Token);
+                await Task.Delay(CheckpointInterval, time, stop.Token);
                 Save(store, registry);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // The sender finished: the caller writes the final checkpoint.
         }
     }
 

@@ -11,11 +11,15 @@ internal sealed partial class DirectoryWatcher : IDisposable
 {
     private readonly List<FileSystemWatcher> _watchers = [];
 
+    /// <summary>True when every directory is watched: the tail loop can then poll slowly.</summary>
+    public bool AllWatched { get; }
+
     public DirectoryWatcher(IEnumerable<string> directories, Action wake, Action rescan, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(wake);
         ArgumentNullException.ThrowIfNull(rescan);
-        foreach (var dir in directories.Distinct(StringComparer.Ordinal).Where(Directory.Exists))
+        var all = directories.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var dir in all.Where(Directory.Exists))
         {
             try
             {
@@ -37,6 +41,8 @@ internal sealed partial class DirectoryWatcher : IDisposable
                 LogWatchError(logger, dir, e.Message);
             }
         }
+
+        AllWatched = _watchers.Count == all.Count;
     }
 
     public void Dispose()

@@ -56,7 +56,7 @@ internal sealed partial class Tailer
 
         file.Status = FileStatus.Draining;
         _active.Remove(path);
-        _nextScan = 0; // Pick up the new file at the path now.
+        Rescan(); // Pick up the new file at the path now, before it can be rotated in turn.
         LogDraining(logger, path, file.Stat.Links == 0 ? "deleted" : "rotated away", file.Position);
     }
 
@@ -87,7 +87,7 @@ internal sealed partial class Tailer
             _active.Remove(checkpoint.Path);
         }
 
-        _nextScan = 0;
+        Rescan();
     }
 
     /// <summary>Re-opens a file closed for the handle budget once it grew; false while it has nothing new.</summary>

@@ -26,14 +26,25 @@ internal sealed partial class Tailer(
 
     private readonly List<TrackedFile> _files = [];
     private readonly Dictionary<string, TrackedFile> _active = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private TaskCompletionSource _wakeSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private EventChunk? _held;
     private readonly HandleBudget _budget = new(options.MaxOpenFiles);
     private bool _initialScanDone;
     private long _nextScan;
 
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PollInterval { get; private set; } = TimeSpan.FromMilliseconds(250);
 
-    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ScanInterval { get; private set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// With inotify on every glob directory, changes wake the loop at once, so polling (the fallback for what inotify
+    /// misses) slows down; this is what keeps an idle shipper near zero CPU.
+    /// </summary>
+    public void UseWatchers(bool allWatched)
+    {
+        PollInterval = TimeSpan.FromMilliseconds(allWatched ? 500 : 250);
+        ScanInterval = TimeSpan.FromSeconds(allWatched ? 10 : 1);
+    }
 
     /// <summary>How long a rotated or deleted file must stay quiet at its end before its handle is released.</summary>
     public TimeSpan DrainQuiet { get; init; } = TimeSpan.FromSeconds(2);
@@ -51,20 +62,7 @@ internal sealed partial class Tailer(
     }
 
     /// <summary>Wakes the loop now (a watcher saw a change).</summary>
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled by another watcher event: one wake-up is enough.
-            }
-        }
-    }
+    public void Wake() => Volatile.Read(ref _wakeSignal).TrySetResult();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -83,17 +81,27 @@ internal sealed partial class Tailer(
                     RetryPending(now);
                 }
 
+                // Wake-ups from here on end the next wait early (set before the work, so none is lost).
+                Volatile.Write(ref _wakeSignal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+                // A chunk the full channel did not take is offered first; until it is taken no file is read, but
+                // files are still checked and found, so a file created and rotated away meanwhile is not missed.
+                if (_held is not null && output.TryWrite(_held))
+                {
+                    _held = null;
+                }
+
                 var progressed = false;
                 foreach (var file in _files.ToArray())
                 {
-                    progressed |= await TurnAsync(file, cancellationToken);
+                    progressed |= Turn(file);
                 }
 
                 _files.RemoveAll(f => f.Status == FileStatus.Done);
                 EnforceOpenLimit();
-                if (!progressed)
+                if (!progressed || _held is not null)
                 {
-                    await _wake.WaitAsync(PollInterval, cancellationToken);
+                    await WaitAsync(cancellationToken);
                 }
             }
         }
@@ -110,11 +118,26 @@ internal sealed partial class Tailer(
         }
     }
 
-    /// <summary>One file's turn: check it, then read up to <see cref="TurnBytes"/>. True when bytes were read.</summary>
-    private async Task<bool> TurnAsync(TrackedFile file, CancellationToken cancellationToken)
+    /// <summary>Sleeps until a watcher event, the poll interval, or room in the channel for a held chunk.</summary>
+    private async Task WaitAsync(CancellationToken cancellationToken)
     {
+        var signal = Volatile.Read(ref _wakeSignal);
+        var poll = Task.Delay(PollInterval, time, cancellationToken);
+        var room = _held is null ? poll : output.WaitToWriteAsync(cancellationToken).AsTask();
+        await Task.WhenAny(signal.Task, poll, room);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>One file's turn: check it, then read up to <see cref="TurnBytes"/>. True when bytes were read.</summary>
+    private bool Turn(TrackedFile file)
+    {
+        if (_held is not null && file.Handle is null)
+        {
+            return false; // Cannot be read now: do not spend a handle re-opening it.
+        }
+
         var now = time.GetTimestamp();
-        if (!Check(file, now))
+        if (!Check(file, now) || _held is not null)
         {
             return false;
         }
@@ -147,7 +170,11 @@ internal sealed partial class Tailer(
                 }
 
                 metrics.EventsRead.Add(chunk.Events.Count);
-                await output.WriteAsync(chunk, cancellationToken);
+                if (!output.TryWrite(chunk))
+                {
+                    _held = chunk;
+                    break;
+                }
             }
 
             if (read < TrackedFile.ReadSize)

@@ -13,7 +13,8 @@ namespace LogPipeline.Shipper.Tailing;
 /// </summary>
 internal sealed partial class TrackedFile : IDisposable
 {
-    public const int ReadSize = 256 * 1024;
+    /// <summary>Bytes per read: with a short leftover the rented buffer stays a 64 KiB one (small-object heap, pooled).</summary>
+    public const int ReadSize = 60 * 1024;
 
     private const int ProbeSize = 32;
     private readonly byte[] _probe = new byte[ProbeSize];

@@ -6,6 +6,8 @@ namespace LogPipeline.Store.Sqlite;
 
 public sealed partial class SqliteLogStore
 {
+    private const int SqliteInterrupted = 9;
+
     /// <summary>Counts per bucket, computed per day file with GROUP BY and merged; every bucket of the range is returned.</summary>
     public Task<HistogramResult> HistogramAsync(HistogramRequest request, CancellationToken cancellationToken)
     {
@@ -124,7 +126,11 @@ public sealed partial class SqliteLogStore
         filter.Bind(command);
     }
 
-    /// <summary>Visits the day files that can hold events of [from, to), newest first, until <paramref name="visit"/> returns false.</summary>
+    /// <summary>
+    /// Visits the day files that can hold events of [from, to), newest first, until <paramref name="visit"/> returns
+    /// false. Cancellation interrupts a running statement (<c>sqlite3_interrupt</c>) and surfaces as
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
     private void ForEachDay(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, Func<DateOnly, SqliteConnection, bool> visit)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -132,9 +138,22 @@ public sealed partial class SqliteLogStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var connection = OpenReader(day);
-            if (connection is not null && !visit(day, connection))
+            if (connection is null)
             {
-                return;
+                continue;
+            }
+
+            using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+            try
+            {
+                if (!visit(day, connection))
+                {
+                    return;
+                }
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupted && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The search was cancelled.", e, cancellationToken);
             }
         }
     }

@@ -6,6 +6,9 @@ public sealed partial class SqliteLogStore
 {
     private const int MaxPageSize = 10_000;
 
+    /// <summary>Up to this many text matches in a day, hits are found from the matches; beyond, from the time index.</summary>
+    private const int SparseText = 3_000;
+
     /// <summary>
     /// Hits newest first across the day files of [From, To), a keyset cursor to the next page, and the exact total up
     /// to <see cref="SearchRequest.TotalCap"/>. Throws <see cref="QuerySyntaxException"/> for a query or cursor that
@@ -30,7 +33,8 @@ public sealed partial class SqliteLogStore
         {
             if (hits.Count <= request.Size && (cursor is not { } c || day <= DayFiles.DayOf(EventTime.FromNanos(c.Nanos))))
             {
-                ReadHits(connection, filter, range.For(day), cursor, request.Size + 1 - hits.Count, hits);
+                var byTime = filter.IsTextOnly && TextMatches(connection, filter, SparseText + 1) > SparseText;
+                ReadHits(connection, filter, range.For(day), cursor, request.Size + 1 - hits.Count, byTime, hits);
             }
 
             if (total <= cap)
@@ -70,6 +74,7 @@ public sealed partial class SqliteLogStore
         {
             connection.Open();
             SqliteFunctions.Register(connection);
+            DaySchema.Execute(connection, "PRAGMA mmap_size=1073741824;");
             return connection;
         }
         catch (SqliteException) when (!File.Exists(path))
@@ -79,14 +84,22 @@ public sealed partial class SqliteLogStore
         }
     }
 
+    /// <summary>
+    /// One day's hits. The keys are found and ordered first and the documents read only for them. A text-only query
+    /// with many matches in the day walks the time index and checks each row against the matches (it stops after
+    /// <paramref name="limit"/>); one with few matches (<see cref="SparseText"/>) sorts just those.
+    /// </summary>
     private static void ReadHits(
-        SqliteConnection connection, SqlFilter filter, TimeRange range, KeysetCursor? cursor, int limit, List<(SearchHit, KeysetCursor)> hits)
+        SqliteConnection connection, SqlFilter filter, TimeRange range, KeysetCursor? cursor, int limit, bool byTime, List<(SearchHit, KeysetCursor)> hits)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT rowid, id, ts, json(doc) FROM events
-            WHERE {range.Sql} {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
-            ORDER BY ts DESC, rowid DESC LIMIT $limit
+            SELECT e.rowid, e.id, e.ts, json(e.doc)
+            FROM (SELECT rowid AS r, ts AS t FROM events {(byTime ? "INDEXED BY events_ts" : string.Empty)}
+                  WHERE {range.Sql} {(cursor is null ? string.Empty : "AND (ts, rowid) < ($cts, $crow)")} AND ({filter.Where})
+                  ORDER BY ts DESC, rowid DESC LIMIT $limit) AS k
+            JOIN events AS e ON e.rowid = k.r
+            ORDER BY k.t DESC, k.r DESC
             """;
         range.Bind(command);
         command.Parameters.AddWithValue("$limit", limit);
@@ -103,6 +116,16 @@ public sealed partial class SqliteLogStore
             var nanos = reader.GetInt64(2);
             hits.Add((new SearchHit(reader.GetString(1), EventTime.FromNanos(nanos), reader.GetString(3)), new KeysetCursor(nanos, reader.GetInt64(0))));
         }
+    }
+
+    /// <summary>How many events of the day a text-only query (<c>$p0</c>) matches, counting at most <paramref name="limit"/>.</summary>
+    private static long TextMatches(SqliteConnection connection, SqlFilter filter, long limit)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH $p0 LIMIT $limit)";
+        command.Parameters.AddWithValue("$limit", limit);
+        filter.Bind(command);
+        return (long)command.ExecuteScalar()!;
     }
 
     private static long Count(SqliteConnection connection, SqlFilter filter, TimeRange range, long limit)

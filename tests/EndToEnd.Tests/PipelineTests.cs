@@ -66,6 +66,25 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task ShipperHeartbeat_ReachesIngest_WithTheFileAndNoLagOnceDelivered()
+    {
+        await using var pipeline = await LocalPipeline.StartAsync();
+        var log = Path.Combine(pipeline.LogDir, "access.log");
+        var baseTime = DateTimeOffset.UtcNow.AddMinutes(-20);
+        await AppendAsync(log, Enumerable.Range(0, 5).Select(i => AccessLine.Make(i, baseTime)));
+        await WaitForAsync(pipeline, 5, baseTime);
+        var report = Path.Combine(pipeline.DataDir, "hosts", "e2e-host.json");
+
+        var status = await Eventually.WaitAsync(
+            async () => File.Exists(report) ? JsonNode.Parse(await File.ReadAllTextAsync(report))!.AsObject() : null,
+            r => r?["files"]?.AsArray().Any(f => (string?)f!["path"] == log && (long)f["lag_bytes"]! == 0 && (long)f["acked_offset"]! == new FileInfo(log).Length) == true,
+            TimeSpan.FromSeconds(60),
+            r => $"no heartbeat showing {log} fully acknowledged: {r?.ToJsonString() ?? "no report"}\n{pipeline.Diagnostics()}");
+
+        Assert.NotNull((string?)status!["received_at"]);
+    }
+
+    [Fact]
     public async Task IngestKilledMidStream_AfterRestartEveryLineStoredOnce()
     {
         await using var pipeline = await LocalPipeline.StartAsync();

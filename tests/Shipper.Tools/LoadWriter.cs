@@ -59,7 +59,8 @@ internal static partial class LoadWriter
     /// <summary>A file opened with O_APPEND (FileStream does not), so writes land at the end even after a truncation.</summary>
     private sealed partial class AppendFile(string path) : IDisposable
     {
-        private const int OWriteOnlyCreateAppend = 0x1 | 0x40 | 0x400;
+        private const int OWriteOnlyAppend = 0x1 | 0x400;
+        private const int OWriteOnlyCreateAppend = OWriteOnlyAppend | 0x40;
         private readonly StringBuilder _pending = new();
         private int _fd = Open(path);
         private long _written;
@@ -87,16 +88,33 @@ internal static partial class LoadWriter
                 _pending.Clear();
             }
 
-            // After a rename rotation the path names a new, smaller file: re-open it as a logger does on reload.
-            if (reopen && (!File.Exists(path) || new FileInfo(path).Length < _written))
+            // After a rename rotation the path names a new, smaller file: re-open it as a logger does on reload. Like a
+            // logger, never create it: until logrotate has created it, keep writing to the renamed file.
+            if (reopen && SmallerFileAtPath())
             {
-                _ = Close(_fd);
-                _fd = Open(path);
-                _written = new FileInfo(path).Length;
+                var fd = OpenFile(path, OWriteOnlyAppend, 0);
+                if (fd >= 0)
+                {
+                    _ = Close(_fd);
+                    _fd = fd;
+                    _written = new FileInfo(path).Length;
+                }
             }
         }
 
         public void Dispose() => Close(_fd);
+
+        private bool SmallerFileAtPath()
+        {
+            try
+            {
+                return File.Exists(path) && new FileInfo(path).Length < _written;
+            }
+            catch (FileNotFoundException)
+            {
+                return false; // logrotate renamed it between the two calls; look again at the next flush.
+            }
+        }
 
         private static int Open(string path)
         {

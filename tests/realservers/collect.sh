@@ -44,6 +44,10 @@ free_port() {
 
 PIDS=()
 cleanup() {
+    # apache2 and haproxy daemonise: stop them by their pid files if the script stopped half-way.
+    for pidfile in "$WORK/apache-run/apache2.pid" "$WORK/haproxy.pid"; do
+        [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    done
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     rm -rf "$WORK"
 }
@@ -103,6 +107,7 @@ apache2 -f "$WORK/apache2.conf" -k stop
 kill -USR1 "$(cat "$WORK/haproxy.pid")"
 wait_for 30 "apache2 to stop" bash -c "! nc -z 127.0.0.1 $APACHE_PORT"
 wait_for 30 "haproxy to stop" bash -c "! nc -z 127.0.0.1 $HAPROXY_HTTP"
+rm -f "$WORK/haproxy.pid" # stopped: the pid may be reused, cleanup must not signal it
 expected=$(grep -c -E '^(http	[^	]*	haproxy|raw	[^	]*	haproxy)' "$OUT/manifest.tsv" || true)
 wait_for 30 "rsyslog to write $expected HAProxy request lines" bash -c "[ \$(grep -c 'lp=\\|BADREQ' '$OUT/haproxy.log' || true) -ge $expected ]"
 wait_for 60 "mariadbd to stop" bash -c "grep -q 'Shutdown complete' '$OUT/mysql-error.log'"

@@ -9,7 +9,7 @@ namespace LogPipeline.Bench.Store;
 /// (a few addresses are very busy), crawlers, scanners probing for files, and bursts of wp-login.php and xmlrpc.php
 /// POSTs from attacking addresses. Events come out in time order, with a day/night rhythm.
 /// </summary>
-internal sealed class ApacheTraffic(int seed, DateTimeOffset start, DateTimeOffset end, long count)
+internal sealed class ApacheTraffic(int seed, DateTimeOffset start, DateTimeOffset end, long count, long firstId = 0)
 {
     private static readonly string[] Hosts = ["web1", "web2", "web3", "web4"];
     private static readonly string[] Browsers =
@@ -48,7 +48,7 @@ internal sealed class ApacheTraffic(int seed, DateTimeOffset start, DateTimeOffs
                 time = end.AddTicks(-(count - i));
             }
 
-            yield return Next(i, time);
+            yield return Next(firstId + i, time);
         }
     }
 

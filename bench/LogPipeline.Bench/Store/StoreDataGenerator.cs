@@ -6,9 +6,9 @@ using LogPipeline.Store.Sqlite;
 namespace LogPipeline.Bench.Store;
 
 /// <summary>
-/// <c>LogPipeline.Bench generate-store &lt;events&gt; &lt;directory&gt;</c>: writes the generated traffic into a SQLite store
-/// in <c>directory/store</c> and, line for line, into <c>directory/access.log</c> for ripgrep and lnav. Ten days of
-/// events ending at <see cref="End"/>.
+/// <c>LogPipeline.Bench generate-store &lt;events&gt; &lt;directory&gt; [writers [resume]]</c>: writes the generated traffic into a
+/// SQLite store in <c>directory/store</c> and, line for line, into <c>directory/access.log</c> for ripgrep and lnav.
+/// Ten days of events ending at <see cref="End"/>, one day per writer at a time.
 /// </summary>
 internal static class StoreDataGenerator
 {
@@ -20,42 +20,73 @@ internal static class StoreDataGenerator
     {
         var count = long.Parse(args[0], CultureInfo.InvariantCulture);
         var directory = args[1];
+        var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        var resume = args is [_, _, _, "resume"];
         Directory.CreateDirectory(directory);
         var storeDirectory = Path.Combine(directory, "store");
-        if (Directory.Exists(storeDirectory))
+        if (Directory.Exists(storeDirectory) && !resume)
         {
             Directory.Delete(storeDirectory, recursive: true);
         }
 
-        var clock = new FixedTimeProvider(End);
-        await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = storeDirectory, RetentionDays = 3650, Durability = SqliteDurability.Normal }, clock);
-        await using var log = new StreamWriter(Path.Combine(directory, "access.log"), append: false) { NewLine = "\n" };
-        var batch = new List<LogRecord>(BatchSize);
+        // "resume": days whose file exists are complete (their lines already in access.log); generate the others.
+        var done = resume ? DayFiles.List(storeDirectory).ToHashSet() : [];
+
+        // Days are independent files, so each day is generated and written by its own store instance; the log file is
+        // written per day and joined in order at the end.
+        var days = (int)(End - Start).TotalDays;
         var watch = Stopwatch.StartNew();
+        var writing = new TimeSpan[days];
+        var todo = Enumerable.Range(0, days).Where(d => !done.Contains(DateOnly.FromDateTime(Start.AddDays(d).UtcDateTime))).ToList();
+        await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (day, _) =>
+        {
+            var perDay = (count / days) + (day < count % days ? 1 : 0);
+            var first = (day * (count / days)) + Math.Min(day, count % days);
+            writing[day] = await GenerateDayAsync(storeDirectory, Path.Combine(directory, $"access-{day:D2}.log.part"), day, first, perDay);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"day {day + 1}/{days}: {perDay:N0} events, {watch.Elapsed.TotalSeconds:N0} s"));
+        });
+
+        await using (var log = new FileStream(Path.Combine(directory, "access.log"), resume ? FileMode.Append : FileMode.Create))
+        {
+            foreach (var day in todo)
+            {
+                var part = Path.Combine(directory, $"access-{day:D2}.log.part");
+                await using (var input = File.OpenRead(part))
+                {
+                    await input.CopyToAsync(log);
+                }
+
+                File.Delete(part);
+            }
+        }
+
+        var storeSeconds = todo.Sum(d => writing[d].TotalSeconds);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"done: {todo.Count * (count / days):N0} events in {watch.Elapsed.TotalSeconds:N0} s with {workers} writers; store writes {todo.Count * (count / days) / storeSeconds:N0} events/s per writer (batches of {BatchSize}, synchronous=FULL)"));
+        return 0;
+    }
+
+    private static async Task<TimeSpan> GenerateDayAsync(string storeDirectory, string logPart, int day, long firstId, long count)
+    {
+        var clock = new FixedTimeProvider(End);
+        await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = storeDirectory, RetentionDays = 3650 }, clock);
+        await using var log = new StreamWriter(logPart, append: false) { NewLine = "\n" };
+        var batch = new List<LogRecord>(BatchSize);
         var writing = TimeSpan.Zero;
-        long written = 0;
-        foreach (var (record, line) in new ApacheTraffic(seed: 42, Start, End, count).Events())
+        var traffic = new ApacheTraffic(seed: 42 + day, Start.AddDays(day), Start.AddDays(day + 1), count, firstId);
+        foreach (var (record, line) in traffic.Events())
         {
             batch.Add(record);
             await log.WriteLineAsync(line);
             if (batch.Count == BatchSize)
             {
                 writing += await WriteAsync(store, batch);
-                written += batch.Count;
                 batch.Clear();
-                if (written % 500_000 == 0)
-                {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written:N0} events, {written / watch.Elapsed.TotalSeconds:N0}/s overall"));
-                }
             }
         }
 
-        writing += await WriteAsync(store, batch);
-        written += batch.Count;
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"done: {written:N0} events in {watch.Elapsed.TotalSeconds:N0} s; store writes {written / writing.TotalSeconds:N0} events/s (batches of {BatchSize}, synchronous=FULL)"));
-        return 0;
+        return writing + await WriteAsync(store, batch);
     }
 
     private static async Task<TimeSpan> WriteAsync(SqliteLogStore store, List<LogRecord> batch)

@@ -60,6 +60,20 @@ public sealed class ScanDetectorRuleTests
     }
 
     [Fact]
+    public void Flush_BurstEndedDuringQuietPeriod_ClosingAlertCountsTheRest()
+    {
+        var detector = new ScanDetector(new DetectionOptions(), new FakeTimeProvider(T0.AddDays(1)));
+        var first = Enumerable.Range(0, 50).SelectMany(i => detector.Observe(LoginFailure(Attacker, i * 0.2))).ToList();
+
+        var closing = detector.Flush();
+
+        Assert.Equal(6, Assert.Single(first, a => a.GetString("rule.id") == "wp-login-flood").GetLong("logpipeline.alert.count"));
+        Assert.Equal(44, Assert.Single(closing, a => a.GetString("rule.id") == "wp-login-flood").GetLong("logpipeline.alert.count"));
+        Assert.Empty(detector.Flush());
+        Assert.Equal(0, detector.TrackedKeys);
+    }
+
+    [Fact]
     public void Observe_SameHistoryReplayed_SameAlertIds()
     {
         var events = Enumerable.Range(0, 40).Select(i => Create(Attacker, i, path: $"/probe-{i}", status: 404)).ToList();

@@ -53,6 +53,26 @@ public sealed class EcsDocumentTests
         Assert.Null(document.GetString("k"));
     }
 
+    [Fact]
+    public void Set_MoreFieldsThanTheIndexHolds_LookupsStayCorrect()
+    {
+        var document = new EcsDocument();
+        for (var i = 0; i < 300; i++)
+        {
+            document.Set("f." + i, (long)i);
+        }
+
+        document.Set("f.7", "seven");
+        Assert.True(document.Remove("f.150"));
+        document.Set("f.299", -1L);
+
+        Assert.Equal(299, document.Count);
+        Assert.Equal("seven", document.GetString("f.7"));
+        Assert.Null(document.GetString("f.150"));
+        Assert.Equal(-1, document.GetLong("f.299"));
+        Assert.Equal(42, document.GetLong("f.42"));
+    }
+
     [Theory]
     [InlineData(1.25)]
     [InlineData(-0.000001)]

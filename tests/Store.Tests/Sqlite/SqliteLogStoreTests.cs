@@ -109,6 +109,26 @@ public sealed class SqliteLogStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_TextMatchingThousandsOfEventsInADay_PagesNewestFirstFromTheTimeIndex()
+    {
+        using var store = Open();
+        var events = Enumerable.Range(0, 4_000).Select(i => Events.Access($"m{i:D4}", Events.Day0.AddSeconds(i * 7 % 4_000))).ToList();
+        await store.WriteAsync(events, CancellationToken.None);
+        var expected = events.OrderByDescending(e => e.Timestamp).Select(e => e.Id).Take(120).ToList();
+
+        var seen = new List<string>();
+        string? cursor = null;
+        for (var page = 0; page < 3; page++)
+        {
+            var result = await store.SearchAsync(AllOf(Events.Day0, 1) with { Query = "testbrowser", Size = 40, Cursor = cursor }, CancellationToken.None);
+            seen.AddRange(result.Hits.Select(h => h.Id));
+            cursor = result.NextCursor;
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
         var e = Assert.Throws<ArgumentException>(() => new SqliteLogStore(new SqliteStoreOptions { RetentionDays = 0, MaxTotalBytes = -1 }, _clock));

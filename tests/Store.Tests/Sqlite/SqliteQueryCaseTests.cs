@@ -47,4 +47,13 @@ public sealed class SqliteQueryCaseTests(QueryDataSetFixture data) : IClassFixtu
 
         Assert.Empty(result.Hits);
     }
+
+    [Fact]
+    public async Task SearchAsync_CancelledToken_ThrowsOperationCanceled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => data.Store.SearchAsync(data.Request("xmlrpc"), cancelled.Token));
+    }
 }
