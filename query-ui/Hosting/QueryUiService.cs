@@ -60,7 +60,8 @@ internal static class QueryUiService
         builder.Configuration.AddInMemoryCollection(flags);
         var options = new QueryUiOptions();
         builder.Configuration.GetSection(QueryUiOptions.Section).Bind(options);
-        var problems = options.Validate();
+        var problems = options.Validate().ToList();
+        var store = StoreSelection.Read(builder.Configuration, QueryUiOptions.Section, new SqliteStoreOptions { DataDirectory = options.DataDir, ReadOnly = true }, problems);
         foreach (var problem in problems)
         {
             errors.WriteLine($"query-ui: {problem}");
@@ -83,9 +84,7 @@ internal static class QueryUiService
         builder.Logging.ClearProviders().AddSerilog(ServiceLogging.Create(Path.Combine(options.DataDir, "logs", "query-ui-.log")), dispose: true);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new SqliteLogStore(
-            new SqliteStoreOptions { DataDirectory = options.DataDir, ReadOnly = true }, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<ILogSearch>(sp => sp.GetRequiredService<SqliteLogStore>());
+        store.Register(builder.Services);
         builder.Services.AddSingleton<Scans.ScanAnalyzer>();
         builder.Services.AddSingleton<Hosts.HeartbeatReader>();
         builder.Services.AddSingleton<Hosts.HostsReport>();
