@@ -9,6 +9,7 @@ internal static class QueryUiEndpoints
     public static void Map(WebApplication app)
     {
         SearchApi.Map(app);
+        AnalyticsApi.Map(app);
         EventApi.Map(app);
         ExportApi.Map(app);
         RowsEndpoint.Map(app);

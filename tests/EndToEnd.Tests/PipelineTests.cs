@@ -63,6 +63,18 @@ public sealed class PipelineTests
 
         Assert.Equal(1, (long)result["total"]!);
         Assert.Equal(lines[7].Url, (string?)result["hits"]![0]!["_source"]!["url"]!["original"]);
+
+        // The rest of the search API over the same events: top values, histogram, surrounding events.
+        var range = $"from={Uri.EscapeDataString(baseTime.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(baseTime.AddHours(1).ToString("O"))}";
+        var top = JsonNode.Parse(await pipeline.Http.GetStringAsync($"/api/top?field=method&size=5&{range}"))!;
+        Assert.Equal(lines.GroupBy(l => l.Method).ToDictionary(g => g.Key, g => (long)g.Count()),
+            top["values"]!.AsArray().ToDictionary(v => (string)v!["value"]!, v => (long)v!["count"]!));
+        var histogram = JsonNode.Parse(await pipeline.Http.GetStringAsync($"/api/histogram?{range}"))!;
+        Assert.Equal(lines.Count, (long)histogram["total"]!);
+        var id = (string)result["hits"]![0]!["_id"]!;
+        var around = JsonNode.Parse(await pipeline.Http.GetStringAsync($"/api/surrounding?id={id}&before=2&after=2"))!;
+        Assert.Equal(lines[6].Url, (string?)around["before"]!.AsArray().Last()!["_source"]!["url"]!["original"]);
+        Assert.Equal(lines[8].Url, (string?)around["after"]!.AsArray().First()!["_source"]!["url"]!["original"]);
     }
 
     [Fact]
