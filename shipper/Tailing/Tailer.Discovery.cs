@@ -57,7 +57,49 @@ internal sealed partial class Tailer
             _pending.Remove(gone);
         }
 
+        if (!_initialScanDone)
+        {
+            FindRotatedWhileStopped(now);
+        }
+
         _initialScanDone = true;
+    }
+
+    /// <summary>
+    /// At start: a known file whose path now names another file (or nothing) was rotated while the shipper was
+    /// stopped; if it still has bytes past its acknowledged offset It is looked for next to its old path by device, inode and head, and drained.
+    /// </summary>
+    private void FindRotatedWhileStopped(long now)
+    {
+        foreach (var checkpoint in registry.All().Where(c => !c.Superseded))
+        {
+            if (FileStat.TryGet(checkpoint.Path, out var atPath, out _) && FileIdentity.SameIdentity(checkpoint, atPath))
+            {
+                continue; // Still at its path: the scan resumed it.
+            }
+
+            if (_files.Any(f => ReferenceEquals(f.Checkpoint, checkpoint)) || Inputs.FirstOrDefault(i => i.Globs.Any(g => g.Root.Length > 0
+                    && checkpoint.Path.StartsWith(g.Root, StringComparison.Ordinal))).Input is not { } input)
+            {
+                continue;
+            }
+
+            var stale = new FileStat(checkpoint.Device, checkpoint.Inode, checkpoint.BirthTicks, 0, 0x8000, 1);
+            if (FindRenamed(checkpoint.Path, stale) is not { } found)
+            {
+                continue;
+            }
+
+            if (found.Stat.Size <= checkpoint.AckedOffset || !FileIdentity.HeadMatches(found.Handle, checkpoint))
+            {
+                found.Handle.Dispose(); // Nothing left to send, or not the same content.
+                continue;
+            }
+
+            checkpoint.ReadOffset = checkpoint.AckedOffset;
+            _files.Add(new TrackedFile(input, checkpoint, found.Handle, found.Stat, now, _budget) { Status = FileStatus.Draining });
+            LogDraining(logger, checkpoint.Path, "rotated while the shipper was stopped", checkpoint.AckedOffset);
+        }
     }
 
     /// <summary>Files seen without a complete first line are looked at on every turn of the loop, not only per scan.</summary>

@@ -99,7 +99,7 @@ internal sealed partial class Tailer
             // Rotated or deleted while closed: the scan takes the path's new file; this one is looked for by identity
             // next to it (a rename keeps the inode) and drained there.
             _active.Remove(path);
-            if (FindRenamed(file) is { } renamed)
+            if (FindRenamed(path, file.Stat) is { } renamed)
             {
                 file.Reopen(renamed.Handle, renamed.Stat);
                 file.Status = FileStatus.Draining;
@@ -186,16 +186,17 @@ internal sealed partial class Tailer
         }
     }
 
-    private static (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, FileStat Stat)? FindRenamed(TrackedFile file)
+    /// <summary>The file with <paramref name="identity"/>'s device and inode next to <paramref name="path"/>, opened.</summary>
+    private static (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, FileStat Stat)? FindRenamed(string path, FileStat identity)
     {
         try
         {
-            foreach (var candidate in Directory.EnumerateFiles(Path.GetDirectoryName(file.Checkpoint.Path)!))
+            foreach (var candidate in Directory.EnumerateFiles(Path.GetDirectoryName(path)!))
             {
-                if (FileStat.TryGet(candidate, out var stat, out _) && stat.SameFile(file.Stat))
+                if (FileStat.TryGet(candidate, out var stat, out _) && stat.SameFile(identity))
                 {
                     var handle = File.OpenHandle(candidate, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                    if (FileStat.TryGet(handle, out var opened) && opened.SameFile(file.Stat))
+                    if (FileStat.TryGet(handle, out var opened) && opened.SameFile(identity))
                     {
                         return (handle, opened);
                     }

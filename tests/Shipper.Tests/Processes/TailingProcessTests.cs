@@ -82,6 +82,25 @@ public sealed class TailingProcessTests
     }
 
     [Fact]
+    public async Task Run_RotatedWhileStopped_UnsentLinesReadFromTheRotatedFile()
+    {
+        await using var s = await Scenario.StartAsync();
+        var log = Path.Combine(s.Logs, "access.log");
+        Append(log, Enumerable.Range(0, 30).Select(i => Scenario.Line(1, i)));
+        var first = s.StartShipper();
+        await s.WaitForAsync(30, Deadline);
+        Assert.Equal(0, first.Terminate(Deadline));
+
+        Append(log, Enumerable.Range(30, 20).Select(i => Scenario.Line(1, i))); // written while stopped, then rotated
+        File.Move(log, log + ".1");
+        Append(log, Enumerable.Range(0, 5).Select(i => Scenario.Line(2, i)));
+        using var second = s.StartShipper();
+        await s.WaitForAsync(55, Deadline);
+
+        s.AssertExactlyOnce([.. Enumerable.Range(0, 50).Select(i => Scenario.Line(1, i)), .. Enumerable.Range(0, 5).Select(i => Scenario.Line(2, i))]);
+    }
+
+    [Fact]
     public async Task Run_CopyTruncate_TruncationDetectedAndNewContentReadFromZero()
     {
         await using var s = await Scenario.StartAsync();
