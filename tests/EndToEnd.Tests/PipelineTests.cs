@@ -18,7 +18,7 @@ public sealed class PipelineTests
     {
         await using var pipeline = await LocalPipeline.StartAsync();
         var log = Path.Combine(pipeline.LogDir, "access.log");
-        var baseTime = DateTimeOffset.UtcNow.AddHours(-1);
+        var baseTime = TimeProvider.System.GetUtcNow().AddHours(-1);
         var first = Enumerable.Range(0, 40).Select(i => AccessLine.Make(i, baseTime)).ToList();
         await AppendAsync(log, first);
 
@@ -54,7 +54,7 @@ public sealed class PipelineTests
     public async Task FreeTextQuery_FindsOnlyTheMatchingLine()
     {
         await using var pipeline = await LocalPipeline.StartAsync();
-        var baseTime = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var baseTime = TimeProvider.System.GetUtcNow().AddMinutes(-30);
         var lines = Enumerable.Range(0, 10).Select(i => AccessLine.Make(i, baseTime)).ToList();
         await AppendAsync(Path.Combine(pipeline.LogDir, "access.log"), lines);
         await WaitForAsync(pipeline, lines.Count, baseTime);
@@ -82,7 +82,7 @@ public sealed class PipelineTests
     {
         await using var pipeline = await LocalPipeline.StartAsync();
         var log = Path.Combine(pipeline.LogDir, "access.log");
-        var baseTime = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var baseTime = TimeProvider.System.GetUtcNow().AddMinutes(-20);
         await AppendAsync(log, Enumerable.Range(0, 5).Select(i => AccessLine.Make(i, baseTime)));
         await WaitForAsync(pipeline, 5, baseTime);
         var report = Path.Combine(pipeline.DataDir, "hosts", "e2e-host.json");
@@ -101,7 +101,7 @@ public sealed class PipelineTests
     {
         await using var pipeline = await LocalPipeline.StartAsync();
         var log = Path.Combine(pipeline.LogDir, "access.log");
-        var baseTime = DateTimeOffset.UtcNow.AddHours(-2);
+        var baseTime = TimeProvider.System.GetUtcNow().AddHours(-2);
         var all = Enumerable.Range(0, 3000).Select(i => AccessLine.Make(i, baseTime)).ToList();
 
         // Append in chunks while ingest is killed -9 twice in the middle of the stream.
