@@ -1,0 +1,110 @@
+using LogPipeline.Store.Sqlite;
+using LogPipeline.Store.Tests.Support;
+
+namespace LogPipeline.Store.Tests.Sqlite;
+
+/// <summary>Schema version 2: ids keyed by a 64-bit hash, the message kept once, version 1 files still usable.</summary>
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly FakeTimeProvider _clock = new(Events.Day0.AddDays(10));
+
+    private string DayPath => Path.Combine(_directory.Path, "events-2026-11-20.db");
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task WriteAsync_OtherIdStoredUnderTheSameKey_StoresTheNewEventAndStillDedupesIt()
+    {
+        using var store = Open();
+        await store.WriteAsync([Events.Access("seed", Events.Day0)], CancellationToken.None);
+
+        // A distinct id that shares the key of "twin" (a hash collision, made by hand).
+        DayDatabase.Execute(DayPath, $"UPDATE events SET key = {IdKey.Of("twin")} WHERE id = 'seed'");
+        var first = await store.WriteAsync([Events.Access("twin", Events.Day0.AddMinutes(1))], CancellationToken.None);
+        var again = await store.WriteAsync([Events.Access("twin", Events.Day0.AddMinutes(1))], CancellationToken.None);
+
+        Assert.Equal(WriteStatus.Stored, Assert.Single(first.Outcomes).Status);
+        Assert.Equal(WriteStatus.Duplicate, Assert.Single(again.Outcomes).Status);
+        Assert.Equal(2L, DayDatabase.Scalar(DayPath, $"SELECT count(*) FROM events WHERE key = {IdKey.Of("twin")}"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NewDay_KeepsTheMessageOnlyInsideTheDocument()
+    {
+        using var store = Open();
+        var e = Events.Access("a", Events.Day0);
+
+        await store.WriteAsync([e], CancellationToken.None);
+
+        Assert.Equal(2L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(2L, DayDatabase.Scalar(DayPath, "SELECT hidden FROM pragma_table_xinfo('events') WHERE name = 'message'"));
+        Assert.Equal(e.Message, DayDatabase.Scalar(DayPath, "SELECT message FROM events"));
+        Assert.Equal(e.Message, DayDatabase.Scalar(DayPath, "SELECT json(doc) ->> '$.message' FROM events"));
+    }
+
+    [Fact]
+    public async Task SearchAsync_UrlNotInTheMessage_FindsTheEventByAWordOfTheUrl()
+    {
+        using var store = Open();
+        var e = Events.Access("a", Events.Day0) with { UrlOriginal = "/only-in-url/checkout" };
+
+        await store.WriteAsync([e, Events.Access("b", Events.Day0.AddMinutes(1))], CancellationToken.None);
+        var result = await store.SearchAsync(new SearchRequest { From = Events.Day0, To = Events.Day0.AddDays(1), Query = "checkout" }, CancellationToken.None);
+
+        Assert.Equal("a", Assert.Single(result.Hits).Id);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Version1DayFile_WritesDedupesAndReadsIt()
+    {
+        CreateVersion1Day(DayPath);
+        using var store = Open();
+        var events = Events.Minutes(Events.Day0, 3);
+
+        var first = await store.WriteAsync(events, CancellationToken.None);
+        var again = await store.WriteAsync(events, CancellationToken.None);
+        var search = await store.SearchAsync(new SearchRequest { From = Events.Day0, To = Events.Day0.AddDays(1), Query = "page" }, CancellationToken.None);
+        var surrounding = await store.SurroundingAsync(new SurroundingRequest { Id = "e0001", Before = 1, After = 1 }, CancellationToken.None);
+
+        Assert.Equal(3, first.Stored);
+        Assert.Equal(3, again.Duplicates);
+        Assert.Equal(["e0002", "e0001", "e0000"], search.Hits.Select(h => h.Id));
+        Assert.Equal("e0001", surrounding.Anchor?.Id);
+        Assert.Equal(1L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_DayFileOfAnUnknownVersion_ThrowsNamingTheFileAndWhatToDo()
+    {
+        CreateVersion1Day(DayPath);
+        DayDatabase.Execute(DayPath, "PRAGMA user_version = 99");
+        using var store = Open();
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => store.WriteAsync([Events.Access("a", Events.Day0)], CancellationToken.None));
+
+        Assert.Contains(DayPath, e.Message, StringComparison.Ordinal);
+        Assert.Contains("version 99", e.Message, StringComparison.Ordinal);
+        Assert.Contains("move the file", e.Message, StringComparison.Ordinal);
+    }
+
+    private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+
+    /// <summary>The layout of schema version 1, as the store created it before version 2.</summary>
+    private static void CreateVersion1Day(string path) => DayDatabase.Execute(path, """
+        PRAGMA journal_mode=WAL;
+        PRAGMA user_version=1;
+        CREATE TABLE events(
+            rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL, host TEXT COLLATE NOCASE, dataset TEXT,
+            file_path TEXT, source_ip TEXT, method TEXT COLLATE NOCASE, status INTEGER, bytes INTEGER,
+            url_path TEXT COLLATE NOCASE, url_original TEXT COLLATE NOCASE, user_agent TEXT COLLATE NOCASE, message TEXT,
+            log_offset INTEGER, doc BLOB NOT NULL);
+        CREATE INDEX events_ts ON events(ts);
+        CREATE INDEX events_host_file_ts ON events(host, file_path, ts);
+        CREATE INDEX events_status_ts ON events(status, ts);
+        CREATE INDEX events_path ON events(url_path, ts, rowid, status, source_ip);
+        CREATE INDEX events_source_ip_ts ON events(source_ip, ts);
+        CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
+        """);
+}
