@@ -53,8 +53,8 @@ internal sealed class DayWriter : IDisposable
 
     public DateTimeOffset LastUsed { get; set; }
 
-    /// <summary>Writes the records at <paramref name="indexes"/> in one transaction and fills their outcomes.</summary>
-    public void Write(IReadOnlyList<LogRecord> records, List<int> indexes, WriteOutcome[] outcomes)
+    /// <summary>Writes the given records of one or more batches in one transaction and fills their outcomes.</summary>
+    public void Write(List<(PendingWrite Write, int Index)> items)
     {
         using var transaction = _connection.BeginTransaction();
         _insert.Transaction = transaction;
@@ -64,9 +64,9 @@ internal sealed class DayWriter : IDisposable
 
         // Rowids only grow (rows are never deleted from a day), so the rows above the current maximum are this batch's.
         _insertText.Parameters[0].Value = _lastRowId.ExecuteScalar();
-        foreach (var i in indexes)
+        foreach (var (write, index) in items)
         {
-            outcomes[i] = Insert(records[i]);
+            write.Outcomes[index] = Insert(write.Records[index]);
         }
 
         _insertText.ExecuteNonQuery();

@@ -1,0 +1,92 @@
+using System.Threading.Channels;
+
+namespace LogPipeline.Store.Sqlite;
+
+public sealed partial class SqliteLogStore
+{
+    /// <summary>
+    /// Batches that may wait for the writer. Ingest bounds its in-flight batches itself (BatchGate), so this is a
+    /// second fence: a caller beyond it waits to hand its batch over, nothing is dropped and nothing queues unbounded.
+    /// </summary>
+    private const int QueueCapacity = 64;
+
+    private Channel<PendingWrite>? _queue;
+    private Task? _writer;
+    private long _groupsStarted;
+
+    /// <summary>How many groups the writer has begun to write (each holds one or more batches).</summary>
+    internal long GroupsStarted => Interlocked.Read(ref _groupsStarted);
+
+    private void StartWriter()
+    {
+        _queue = Channel.CreateBounded<PendingWrite>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>
+    /// The single writer (group commit): takes every batch waiting at this moment (up to
+    /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then completes each caller
+    /// with its own outcomes. Callers parse their next batch while this writes, and the fsync is paid once per group.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue!.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            var group = new WriteGroup();
+            while (!group.IsFull && reader.TryRead(out var write))
+            {
+                // A caller that cancelled while its batch waited is not written.
+                if (!write.Done.Task.IsCompleted)
+                {
+                    group.Add(write);
+                }
+            }
+
+            if (group.Writes.Count > 0)
+            {
+                Write(group);
+            }
+        }
+    }
+
+    private void Write(WriteGroup group)
+    {
+        var failures = new Dictionary<PendingWrite, Exception>();
+        Interlocked.Increment(ref _groupsStarted);
+        _writeLock.Wait();
+        try
+        {
+            foreach (var (day, items) in group.ByDay())
+            {
+                try
+                {
+                    WriterFor(day).Write(items);
+                }
+                catch (Exception e)
+                {
+                    // The loop's boundary for one day file (disk full, I/O error, a file it cannot write): that day's
+                    // transaction rolled back, so its callers are told and re-send; other callers' days are unaffected.
+                    // It cannot spin: the loop only runs again when batches arrive.
+                    CloseWriter(day);
+                    foreach (var (write, _) in items)
+                    {
+                        failures.TryAdd(write, e);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        foreach (var write in group.Writes)
+        {
+            _ = failures.TryGetValue(write, out var failure)
+                ? write.Done.TrySetException(failure)
+                : write.Done.TrySetResult(new WriteResult(write.Outcomes));
+        }
+    }
+}
