@@ -58,7 +58,7 @@ public sealed class SqliteSchemaTests : IDisposable
     [Fact]
     public async Task WriteAsync_Version1DayFile_WritesDedupesAndReadsIt()
     {
-        CreateVersion1Day(DayPath);
+        CreateVersion1Day();
         using var store = Open();
         var events = Events.Minutes(Events.Day0, 3);
 
@@ -77,7 +77,7 @@ public sealed class SqliteSchemaTests : IDisposable
     [Fact]
     public async Task WriteAsync_DayFileOfAnUnknownVersion_ThrowsNamingTheFileAndWhatToDo()
     {
-        CreateVersion1Day(DayPath);
+        CreateVersion1Day();
         DayDatabase.Execute(DayPath, "PRAGMA user_version = 99");
         using var store = Open();
 
@@ -90,21 +90,5 @@ public sealed class SqliteSchemaTests : IDisposable
 
     private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
 
-    /// <summary>The layout of schema version 1, as the store created it before version 2.</summary>
-    private static void CreateVersion1Day(string path) => DayDatabase.Execute(path, """
-        PRAGMA journal_mode=WAL;
-        PRAGMA user_version=1;
-        CREATE TABLE events(
-            rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL, host TEXT COLLATE NOCASE, dataset TEXT,
-            file_path TEXT, source_ip TEXT, method TEXT COLLATE NOCASE, status INTEGER, bytes INTEGER,
-            url_path TEXT COLLATE NOCASE, url_original TEXT COLLATE NOCASE, user_agent TEXT COLLATE NOCASE, message TEXT,
-            log_offset INTEGER, doc BLOB NOT NULL);
-        CREATE INDEX events_ts ON events(ts);
-        CREATE INDEX events_host_file_ts ON events(host, file_path, ts);
-        CREATE INDEX events_status_ts ON events(status, ts);
-        CREATE INDEX events_path ON events(url_path, ts, rowid, status, source_ip);
-        CREATE INDEX events_source_ip_ts ON events(source_ip, ts);
-        CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
-        """);
+    private void CreateVersion1Day() => DaySchemaVersion1.Create(_directory.Path, DateOnly.FromDateTime(Events.Day0.UtcDateTime));
 }
