@@ -13,15 +13,19 @@ internal sealed class DayStatements
     public static readonly string[] Parameters =
         ["$id", "$ts", "$host", "$dataset", "$file", "$ip", "$method", "$status", "$bytes", "$path", "$url", "$ua", "$message", "$offset", "$doc", "$key"];
 
-    private DayStatements(string? find, string insert, string insertText)
+    private DayStatements(string? find, string contains, string insert, string insertText)
     {
         Find = find;
+        Contains = contains;
         Insert = insert;
         InsertText = insertText;
     }
 
     /// <summary>Returns a row when the id (<c>$key</c>, <c>$id</c>) is already stored; null for version 1.</summary>
     public string? Find { get; }
+
+    /// <summary>Returns a row when the id (<c>$key</c>, <c>$id</c>) is stored, for any version.</summary>
+    public string Contains { get; }
 
     /// <summary>Inserts one event; for version 1 it returns its rowid, or nothing when the id is already stored.</summary>
     public string Insert { get; }
@@ -35,6 +39,7 @@ internal sealed class DayStatements
     // always does): free text finds the same events, and the words are tokenised once instead of twice.
     private static readonly DayStatements V2 = new(
         "SELECT 1 FROM events WHERE key = $key AND id = $id;",
+        "SELECT 1 FROM events WHERE key = $key AND id = $id;",
         $"INSERT INTO events(key, {Columns}, log_offset, doc) VALUES($key, {Values}, $offset, jsonb($doc));",
         """
         INSERT INTO fts(rowid, message, url)
@@ -44,6 +49,7 @@ internal sealed class DayStatements
 
     private static readonly DayStatements V1 = new(
         null,
+        "SELECT 1 FROM events WHERE id = $id;",
         $"INSERT INTO events({Columns}, message, log_offset, doc) VALUES({Values}, $message, $offset, jsonb($doc)) ON CONFLICT(id) DO NOTHING RETURNING rowid;",
         "INSERT INTO fts(rowid, message, url) SELECT rowid, message, url_original FROM events WHERE rowid > $after;");
 }

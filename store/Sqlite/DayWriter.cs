@@ -10,6 +10,7 @@ internal sealed class DayWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand? _find;
+    private readonly SqliteCommand _contains;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _lastRowId;
 
@@ -47,6 +48,10 @@ internal sealed class DayWriter : IDisposable
         _insertText = _connection.CreateCommand();
         _insertText.CommandText = statements.InsertText;
         _insertText.Parameters.Add(new SqliteParameter("$after", null));
+        _contains = _connection.CreateCommand();
+        _contains.CommandText = statements.Contains;
+        _contains.Parameters.Add(new SqliteParameter("$key", null));
+        _contains.Parameters.Add(new SqliteParameter("$id", null));
         _lastRowId = _connection.CreateCommand();
         _lastRowId.CommandText = "SELECT coalesce(max(rowid), 0) FROM events;";
     }
@@ -73,10 +78,19 @@ internal sealed class DayWriter : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>True when the day already holds an event with this id (read outside any transaction of this writer).</summary>
+    public bool Contains(string id)
+    {
+        _contains.Parameters[0].Value = IdKey.Of(id);
+        _contains.Parameters[1].Value = id;
+        return _contains.ExecuteScalar() is not null;
+    }
+
     public void Dispose()
     {
         _insert.Dispose();
         _find?.Dispose();
+        _contains.Dispose();
         _insertText.Dispose();
         _lastRowId.Dispose();
         _connection.Dispose();

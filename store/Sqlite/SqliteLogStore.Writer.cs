@@ -51,6 +51,32 @@ public sealed partial class SqliteLogStore
         }
     }
 
+    /// <summary>
+    /// Marks as duplicates the records timed by the ingest clock whose id the previous day's file already holds (the
+    /// first send was stamped before midnight, this re-send after), and returns the others.
+    /// </summary>
+    private List<(PendingWrite Write, int Index)> WithoutResentFromPreviousDay(DateOnly day, List<(PendingWrite Write, int Index)> items)
+    {
+        var previous = day.AddDays(-1);
+        if (!items.Exists(i => i.Write.Records[i.Index].TimestampFromIngestClock) || !File.Exists(DayFiles.PathOf(_directory, previous)))
+        {
+            return items;
+        }
+
+        var writer = WriterFor(previous);
+        return items.FindAll(item =>
+        {
+            var record = item.Write.Records[item.Index];
+            if (record.TimestampFromIngestClock && writer.Contains(record.Id))
+            {
+                item.Write.Outcomes[item.Index] = new WriteOutcome(WriteStatus.Duplicate);
+                return false;
+            }
+
+            return true;
+        });
+    }
+
     private void Write(WriteGroup group)
     {
         var failures = new Dictionary<PendingWrite, Exception>();
@@ -62,7 +88,11 @@ public sealed partial class SqliteLogStore
             {
                 try
                 {
-                    WriterFor(day).Write(items);
+                    var fresh = WithoutResentFromPreviousDay(day, items);
+                    if (fresh.Count > 0)
+                    {
+                        WriterFor(day).Write(fresh);
+                    }
                 }
                 catch (Exception e)
                 {

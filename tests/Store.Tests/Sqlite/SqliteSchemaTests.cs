@@ -88,6 +88,33 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Contains("move the file", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WriteAsync_ResendTimedByTheIngestClockAfterMidnight_IsADuplicateOfThePreviousDay()
+    {
+        using var store = Open();
+        var first = Events.Access("late", Events.Day0.AddDays(1).AddMinutes(-1)) with { TimestampFromIngestClock = true };
+        await store.WriteAsync([first], CancellationToken.None);
+
+        var resent = await store.WriteAsync(
+            [first with { Timestamp = Events.Day0.AddDays(1).AddMinutes(2) }, Events.Access("new", Events.Day0.AddDays(1)) with { TimestampFromIngestClock = true }],
+            CancellationToken.None);
+        var ownTime = await store.WriteAsync([first with { Timestamp = Events.Day0.AddDays(1).AddMinutes(2), TimestampFromIngestClock = false }], CancellationToken.None);
+
+        Assert.Equal([WriteStatus.Duplicate, WriteStatus.Stored], resent.Outcomes.Select(o => o.Status));
+        Assert.Equal(WriteStatus.Stored, Assert.Single(ownTime.Outcomes).Status);
+    }
+
+    [Fact]
+    public async Task WriteAsync_IngestClockRecordWithNoPreviousDayFile_IsStoredAndCreatesNoOtherFile()
+    {
+        using var store = Open();
+
+        var result = await store.WriteAsync([Events.Access("a", Events.Day0) with { TimestampFromIngestClock = true }], CancellationToken.None);
+
+        Assert.Equal(WriteStatus.Stored, Assert.Single(result.Outcomes).Status);
+        Assert.Equal(["events-2026-11-20.db"], Directory.GetFiles(_directory.Path, "*.db").Select(Path.GetFileName));
+    }
+
     private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
 
     private void CreateVersion1Day() => DaySchemaVersion1.Create(_directory.Path, DateOnly.FromDateTime(Events.Day0.UtcDateTime));
