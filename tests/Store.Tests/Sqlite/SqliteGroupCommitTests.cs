@@ -97,6 +97,31 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(before + 2, store.GroupsStarted);
     }
 
+    [Fact]
+    public async Task DisposeAsync_BatchesStillWaiting_WritesAndAcknowledgesThemFirst()
+    {
+        var store = Open();
+        await store.WriteAsync([Events.Access("first", Events.Day0)], CancellationToken.None);
+        var before = store.GroupsStarted;
+
+        Task<WriteResult> blocked, waiting;
+        Task disposing;
+        using (await HoldWriteLockAsync(Events.Day0))
+        {
+            blocked = store.WriteAsync([Events.Access("w0", Events.Day0)], CancellationToken.None);
+            await WaitUntilAsync(() => store.GroupsStarted > before);
+            waiting = store.WriteAsync([Events.Access("w1", Events.Day0)], CancellationToken.None);
+            disposing = store.DisposeAsync().AsTask();
+            Assert.False(disposing.IsCompleted, "dispose must wait for the batches already handed over");
+        }
+
+        await disposing;
+        Assert.Equal(WriteStatus.Stored, Assert.Single((await blocked).Outcomes).Status);
+        Assert.Equal(WriteStatus.Stored, Assert.Single((await waiting).Outcomes).Status);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.WriteAsync([Events.Access("late", Events.Day0)], CancellationToken.None));
+        Assert.Equal(3L, DayDatabase.Scalar(Path.Combine(_directory.Path, "events-2026-11-20.db"), "SELECT count(*) FROM events"));
+    }
+
     private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
 
     /// <summary>Takes the write lock of a day file from another connection; disposing commits and releases it.</summary>
