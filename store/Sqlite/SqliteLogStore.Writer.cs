@@ -46,7 +46,16 @@ public sealed partial class SqliteLogStore
 
             if (group.Writes.Count > 0)
             {
-                Write(group);
+                try
+                {
+                    Write(group);
+                }
+                catch (Exception e)
+                {
+                    // Write fails day by day on its own; anything that still escapes is a bug. Its callers are told
+                    // (no batch is left waiting forever) and the loop goes on with the next batches: it cannot spin.
+                    group.Writes.ForEach(w => w.Done.TrySetException(e));
+                }
             }
         }
     }
@@ -63,7 +72,18 @@ public sealed partial class SqliteLogStore
             return items;
         }
 
-        var writer = WriterFor(previous);
+        DayWriter writer;
+        try
+        {
+            writer = WriterFor(previous);
+        }
+        catch (Exception e) when (e is InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Yesterday's file cannot be opened for writing (another schema version, damaged): today's events must not
+            // fail for it. Skipping the check can at worst keep a second copy of a re-sent line, never lose one.
+            return items;
+        }
+
         return items.FindAll(item =>
         {
             var record = item.Write.Records[item.Index];

@@ -115,6 +115,17 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(["events-2026-11-20.db"], Directory.GetFiles(_directory.Path, "*.db").Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task WriteAsync_IngestClockRecordWhenThePreviousDayCannotBeOpened_IsStoredInItsOwnDay()
+    {
+        DayDatabase.Execute(DayPath, "PRAGMA user_version = 99");
+        using var store = Open();
+
+        var result = await store.WriteAsync([Events.Access("a", Events.Day0.AddDays(1)) with { TimestampFromIngestClock = true }], CancellationToken.None);
+
+        Assert.Equal(WriteStatus.Stored, Assert.Single(result.Outcomes).Status);
+    }
+
     private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
 
     private void CreateVersion1Day() => DaySchemaVersion1.Create(_directory.Path, DateOnly.FromDateTime(Events.Day0.UtcDateTime));
