@@ -11,6 +11,13 @@ public sealed record LogRecord
 
     public required DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Timestamp"/> is not the event's own time but the ingest clock's (the line had no time that
+    /// could be parsed): a re-send then carries another timestamp, possibly of the next UTC day, so a store that
+    /// partitions by day also looks for the id in the previous day.
+    /// </summary>
+    public bool TimestampFromIngestClock { get; init; }
+
     /// <summary>The whole ECS document as compact JSON (includes <c>@timestamp</c>).</summary>
     public required string DocumentJson { get; init; }
 

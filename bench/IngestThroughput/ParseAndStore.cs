@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using LogPipeline.Ingest.Pipeline;
 using LogPipeline.Parsers;
 using LogPipeline.Store;
@@ -9,50 +11,85 @@ namespace LogPipeline.Bench.Ingest;
 
 /// <summary>
 /// Ingest's work without HTTP: parse each line, build its ECS document and record, and write batches of 5,000 to the
-/// SQLite store (FTS5 and typed columns), one batch at a time as one ingest request would. In the same run, the
-/// baseline: a naive single-threaded FTS5 insert of the whole lines, in transactions of 5,000.
+/// SQLite store (FTS5 and typed columns). In one run: the naive baseline (a single-threaded FTS5 insert of the whole
+/// lines, in transactions of 5,000); the store on day files of schema version 1 (the layout before 2026-11-22) and of
+/// the current schema, one batch at a time; and the current schema with 4 callers at once, as ingest runs up to
+/// <c>MaxConcurrentBatches</c> (4) requests that parse while the store's single writer commits the others' batches.
 /// </summary>
 internal static class ParseAndStore
 {
     private const int BatchSize = 5000;
+    private const int Callers = 4;
 
     public static async Task RunAsync(int count, string work)
     {
         var lines = TrafficLines.Generate(count, TimeProvider.System.GetUtcNow()).ToList();
+        var ids = lines.Select((_, i) => ShipperLikeId(i * 200L)).ToArray();
+
+        // Warm-up (JIT, page cache) on a throwaway store, so the first measured layout is not charged for it.
+        await OursAsync(lines[..Math.Min(lines.Count, 20_000)], ids, Path.Combine(work, "warm-up"), 1, version1: false);
         var naive = NaiveFts(lines, Path.Combine(work, "naive.db"));
-        var dir = Path.Combine(work, "store");
-        var (rate, bytes) = await OursAsync(lines, dir);
-        Console.WriteLine($"parse+store: {rate:N0} events/s; naive FTS5 insert of whole lines: {naive:N0} rows/s; ratio {rate / naive:F2}x");
-        Console.WriteLine($"store size: {bytes / (double)count * 1_000_000 / (1024 * 1024):N0} MiB per million events (raw log: {lines.Sum(l => l.Length + 1) / (double)count * 1_000_000 / (1024 * 1024):N0} MiB per million)");
+        Console.WriteLine($"naive FTS5 insert of whole lines: {naive:N0} rows/s");
+        Console.WriteLine($"raw log: {MiBPerMillion(lines.Sum(l => l.Length + 1L), count):N0} MiB per million events");
+        foreach (var (name, callers, version1) in new (string Name, int Callers, bool Version1)[] { ("schema 1, one batch at a time", 1, true), ("schema 2, one batch at a time", 1, false), ($"schema 2, {Callers} callers", Callers, false) })
+        {
+            var dir = Path.Combine(work, "store-" + name.Replace(' ', '-').Replace(',', '-'));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (rate, parseShare, bytes) = await OursAsync(lines, ids, dir, callers, version1);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine(
+                $"parse+store, {name}: {rate:N0} events/s ({rate / naive:F2}x the naive insert), {cpu.TotalMicroseconds / count:F1} CPU-us per event, "
+                + $"callers parsing {parseShare:P0} of the time; store {MiBPerMillion(bytes, count):N0} MiB per million events");
+        }
     }
 
-    private static async Task<(double Rate, long Bytes)> OursAsync(List<string> lines, string dir)
-    {
-        var processor = new EventProcessor(new FormatLibrary(), TimeProvider.System);
-        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = dir }, TimeProvider.System);
-        var watch = Stopwatch.StartNew();
-        var parsing = new Stopwatch();
-        for (var start = 0; start < lines.Count; start += BatchSize)
-        {
-            parsing.Start();
-            var records = new List<LogRecord>(BatchSize);
-            for (var i = start; i < Math.Min(start + BatchSize, lines.Count); i++)
-            {
-                var incoming = new IncomingEvent { Id = $"bench-{i}", Host = "web1", Dataset = "apache.access", Message = lines[i], File = "/var/log/apache2/access.log", Offset = i * 200L };
-                records.Add(EventProcessor.ToRecord(incoming.Id, processor.Process(incoming, "bench")));
-            }
+    /// <summary>An id as our shipper makes them (docs/protocol.md): hex of the first 16 bytes of SHA-256 of host, fingerprint, offset.</summary>
+    private static string ShipperLikeId(long offset) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"web1\n0123456789abcdef\n{offset}")).AsSpan(0, 16));
 
-            parsing.Stop();
-            var result = await store.WriteAsync(records, CancellationToken.None);
-            if (result.Stored != records.Count)
+    private static double MiBPerMillion(long bytes, int count) => bytes / (double)count * 1_000_000 / (1024 * 1024);
+
+    private static async Task<(double Rate, double ParseShare, long Bytes)> OursAsync(List<string> lines, string[] ids, string dir, int callers, bool version1)
+    {
+        if (version1)
+        {
+            Directory.CreateDirectory(dir);
+            var now = TimeProvider.System.GetUtcNow();
+            foreach (var day in new[] { DayFiles.DayOf(now.AddHours(-6)), DayFiles.DayOf(now) }.Distinct())
             {
-                throw new InvalidOperationException($"stored {result.Stored} of {records.Count}: {result.Outcomes.FirstOrDefault(o => o.Status == WriteStatus.Failed).Reason}");
+                DaySchemaVersion1.Create(dir, day);
             }
         }
 
+        await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = dir }, TimeProvider.System);
+        var next = -1;
+        var parsing = new long[callers];
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            var processor = new EventProcessor(new FormatLibrary(), TimeProvider.System);
+            for (var start = Interlocked.Increment(ref next) * BatchSize; start < lines.Count; start = Interlocked.Increment(ref next) * BatchSize)
+            {
+                var parse = Stopwatch.GetTimestamp();
+                var records = new List<LogRecord>(BatchSize);
+                for (var i = start; i < Math.Min(start + BatchSize, lines.Count); i++)
+                {
+                    var incoming = new IncomingEvent { Id = ids[i], Host = "web1", Dataset = "apache.access", Message = lines[i], File = "/var/log/apache2/access.log", Offset = i * 200L };
+                    records.Add(EventProcessor.ToRecord(incoming.Id, processor.Process(incoming, "bench")));
+                }
+
+                parsing[caller] += Stopwatch.GetTimestamp() - parse;
+                var result = await store.WriteAsync(records, CancellationToken.None);
+                if (result.Stored != records.Count)
+                {
+                    throw new InvalidOperationException($"stored {result.Stored} of {records.Count}: {result.Outcomes.FirstOrDefault(o => o.Status == WriteStatus.Failed).Reason}");
+                }
+            }
+        })));
+
         var rate = lines.Count / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"  of which parse + ECS document + record: {parsing.Elapsed.TotalSeconds / watch.Elapsed.TotalSeconds:P0} ({lines.Count / parsing.Elapsed.TotalSeconds:N0} events/s on that step alone)");
-        return (rate, Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
+        var parseShare = parsing.Sum(p => Stopwatch.GetElapsedTime(0, p).TotalSeconds) / watch.Elapsed.TotalSeconds / callers;
+        return (rate, parseShare, Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
     }
 
     private static double NaiveFts(List<string> lines, string path)

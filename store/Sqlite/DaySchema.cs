@@ -6,15 +6,23 @@ namespace LogPipeline.Store.Sqlite;
 /// The schema of one day file. Typed columns for what people filter and aggregate on, the whole document as JSONB,
 /// and a contentless FTS5 index over message and URL (the text itself is in <c>events</c>; the index only has to
 /// answer MATCH with rowids, and days are deleted whole, so no per-row delete is ever needed).
+/// Version 2 keeps the message once (inside the document; <c>message</c> is a virtual column read from it), indexes
+/// the id by a 64-bit key (<see cref="IdKey"/>) instead of a unique index on its text, and indexes the URL as its own
+/// full-text column only when the message does not already contain it. Version 1 files (message stored twice, unique
+/// text id) are still read and written: see <see cref="DayStatements"/>.
 /// </summary>
 internal static class DaySchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>The first layout (until 2026-11-22): still read and written, never created.</summary>
+    public const int Version1 = 1;
 
     private const string Ddl = """
         CREATE TABLE events(
             rowid INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
+            key INTEGER NOT NULL,
+            id TEXT NOT NULL,
             ts INTEGER NOT NULL,
             host TEXT COLLATE NOCASE,
             dataset TEXT,
@@ -26,9 +34,10 @@ internal static class DaySchema
             url_path TEXT COLLATE NOCASE,
             url_original TEXT COLLATE NOCASE,
             user_agent TEXT COLLATE NOCASE,
-            message TEXT,
+            message TEXT GENERATED ALWAYS AS (doc ->> '$.message') VIRTUAL,
             log_offset INTEGER,
             doc BLOB NOT NULL);
+        CREATE INDEX events_key ON events(key);
         CREATE INDEX events_ts ON events(ts);
         CREATE INDEX events_host_file_ts ON events(host, file_path, ts);
         CREATE INDEX events_status_ts ON events(status, ts);
@@ -47,7 +56,7 @@ internal static class DaySchema
         ANALYZE;
         INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
             ('events', NULL, '1000000'),
-            ('events', 'sqlite_autoindex_events_1', '1000000 1'),
+            ('events', 'events_key', '1000000 1'),
             ('events', 'events_ts', '1000000 2'),
             ('events', 'events_host_file_ts', '1000000 250000 250000 2'),
             ('events', 'events_status_ts', '1000000 100000 2'),
@@ -78,6 +87,22 @@ internal static class DaySchema
         }
 
         File.Move(temp, path);
+    }
+
+    /// <summary>
+    /// The schema version of an open day file; throws, naming the file and what to do, for a version this build does
+    /// not know (a file written by a newer LogPipeline).
+    /// </summary>
+    public static int VersionOf(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return version is Version or Version1
+            ? version
+            : throw new InvalidDataException(
+                $"The day file {path} has schema version {version}; this LogPipeline reads versions {Version1} and {Version}. "
+                + "It was written by another LogPipeline version: run that version, or move the file out of the data directory.");
     }
 
     public static void DeleteWithSidecars(string path)

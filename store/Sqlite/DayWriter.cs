@@ -9,6 +9,8 @@ internal sealed class DayWriter : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
+    private readonly SqliteCommand? _find;
+    private readonly SqliteCommand _contains;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _lastRowId;
 
@@ -24,53 +26,71 @@ internal sealed class DayWriter : IDisposable
         // cache that holds their hot pages (the default 2 MiB thrashes), and checkpoint the WAL in larger steps.
         DaySchema.Execute(_connection, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;");
 
+        var statements = DayStatements.For(DaySchema.VersionOf(_connection, path));
         _insert = _connection.CreateCommand();
-        _insert.CommandText = """
-            INSERT INTO events(id, ts, host, dataset, file_path, source_ip, method, status, bytes, url_path,
-                               url_original, user_agent, message, log_offset, doc)
-            VALUES($id, $ts, $host, $dataset, $file, $ip, $method, $status, $bytes, $path, $url, $ua, $message, $offset, jsonb($doc))
-            ON CONFLICT(id) DO NOTHING
-            RETURNING rowid;
-            """;
-        foreach (var name in (string[])["$id", "$ts", "$host", "$dataset", "$file", "$ip", "$method", "$status", "$bytes", "$path", "$url", "$ua", "$message", "$offset", "$doc"])
+        _insert.CommandText = statements.Insert;
+        foreach (var name in DayStatements.Parameters)
         {
             _insert.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        if (statements.Find is { } find)
+        {
+            _find = _connection.CreateCommand();
+            _find.CommandText = find;
+            _find.Parameters.Add(new SqliteParameter("$key", null));
+            _find.Parameters.Add(new SqliteParameter("$id", null));
         }
 
         // One statement indexes the whole batch's text after its rows are in. Inserting into FTS5 row by row between
         // the events inserts is far slower: every later statement opens a savepoint, and FTS5 flushes its pending
         // terms to a new segment at each savepoint, so a batch became thousands of one-row segments to merge.
         _insertText = _connection.CreateCommand();
-        _insertText.CommandText = "INSERT INTO fts(rowid, message, url) SELECT rowid, message, url_original FROM events WHERE rowid > $after;";
+        _insertText.CommandText = statements.InsertText;
         _insertText.Parameters.Add(new SqliteParameter("$after", null));
+        _contains = _connection.CreateCommand();
+        _contains.CommandText = statements.Contains;
+        _contains.Parameters.Add(new SqliteParameter("$key", null));
+        _contains.Parameters.Add(new SqliteParameter("$id", null));
         _lastRowId = _connection.CreateCommand();
         _lastRowId.CommandText = "SELECT coalesce(max(rowid), 0) FROM events;";
     }
 
     public DateTimeOffset LastUsed { get; set; }
 
-    /// <summary>Writes the records at <paramref name="indexes"/> in one transaction and fills their outcomes.</summary>
-    public void Write(IReadOnlyList<LogRecord> records, List<int> indexes, WriteOutcome[] outcomes)
+    /// <summary>Writes the given records of one or more batches in one transaction and fills their outcomes.</summary>
+    public void Write(List<(PendingWrite Write, int Index)> items)
     {
         using var transaction = _connection.BeginTransaction();
         _insert.Transaction = transaction;
+        _find?.Transaction = transaction;
         _insertText.Transaction = transaction;
         _lastRowId.Transaction = transaction;
 
         // Rowids only grow (rows are never deleted from a day), so the rows above the current maximum are this batch's.
         _insertText.Parameters[0].Value = _lastRowId.ExecuteScalar();
-        foreach (var i in indexes)
+        foreach (var (write, index) in items)
         {
-            outcomes[i] = Insert(records[i]);
+            write.Outcomes[index] = Insert(write.Records[index]);
         }
 
         _insertText.ExecuteNonQuery();
         transaction.Commit();
     }
 
+    /// <summary>True when the day already holds an event with this id (read outside any transaction of this writer).</summary>
+    public bool Contains(string id)
+    {
+        _contains.Parameters[0].Value = IdKey.Of(id);
+        _contains.Parameters[1].Value = id;
+        return _contains.ExecuteScalar() is not null;
+    }
+
     public void Dispose()
     {
         _insert.Dispose();
+        _find?.Dispose();
+        _contains.Dispose();
         _insertText.Dispose();
         _lastRowId.Dispose();
         _connection.Dispose();
@@ -78,27 +98,39 @@ internal sealed class DayWriter : IDisposable
 
     private WriteOutcome Insert(LogRecord record)
     {
+        var key = IdKey.Of(record.Id);
+        if (_find is not null)
+        {
+            _find.Parameters[0].Value = key;
+            _find.Parameters[1].Value = record.Id;
+            if (_find.ExecuteScalar() is not null)
+            {
+                return new WriteOutcome(WriteStatus.Duplicate);
+            }
+        }
+
         object?[] values =
         [
             record.Id, EventTime.ToNanos(record.Timestamp), record.Host, record.Dataset, record.FilePath, record.SourceIp,
             record.Method, record.Status, record.Bytes, record.UrlPath, record.UrlOriginal, record.UserAgent,
-            record.Message, record.Offset, record.DocumentJson,
+            record.Message, record.Offset, record.DocumentJson, key,
         ];
         for (var i = 0; i < values.Length; i++)
         {
             _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
-        object? rowid;
+        bool stored;
         try
         {
-            rowid = _insert.ExecuteScalar();
+            // Version 1 returns the new rowid, or no row when ON CONFLICT(id) skipped a duplicate.
+            stored = _find is null ? _insert.ExecuteScalar() is not null : _insert.ExecuteNonQuery() == 1;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteError && e.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase))
         {
             return new WriteOutcome(WriteStatus.Failed, $"event {record.Id}: the document is not valid JSON ({e.Message}).");
         }
 
-        return new WriteOutcome(rowid is null ? WriteStatus.Duplicate : WriteStatus.Stored);
+        return new WriteOutcome(stored ? WriteStatus.Stored : WriteStatus.Duplicate);
     }
 }

@@ -44,8 +44,11 @@ public sealed partial class SqliteLogStore
             }
 
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT rowid, id, ts, json(doc), host, file_path FROM events WHERE id = $id";
+            // Version 2 indexes the id by its 64-bit key; version 1 by its text.
+            var byKey = DaySchema.VersionOf(connection, DayFiles.PathOf(_directory, day)) != DaySchema.Version1;
+            command.CommandText = "SELECT rowid, id, ts, json(doc), host, file_path FROM events WHERE id = $id" + (byKey ? " AND key = $key" : string.Empty);
             command.Parameters.AddWithValue("$id", request.Id);
+            command.Parameters.AddWithValue("$key", IdKey.Of(request.Id));
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace LogPipeline.Store.Sqlite;
@@ -8,8 +9,11 @@ public sealed partial class SqliteLogStore
 
     /// <summary>
     /// Writes the batch: records are grouped by the UTC day of their own timestamp (so a re-sent event always lands in
-    /// the same day file and its id is found there), one transaction per day. Returns once every transaction has
-    /// committed. Records older than the retention window are refused (they would be deleted at once).
+    /// the same day file and its id is found there). The batch is handed to the store's single writer, which writes
+    /// every batch waiting at that moment in one transaction per day file; this returns once the transactions holding
+    /// this batch's records have committed. Records older than the retention window are refused (they would be
+    /// deleted at once). Cancelling before the writer has taken the batch leaves it unwritten; a batch already being
+    /// written is committed, but a cancelled caller is never told it was (it re-sends, and gets duplicates).
     /// </summary>
     public async Task<WriteResult> WriteAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken)
     {
@@ -20,50 +24,57 @@ public sealed partial class SqliteLogStore
                 $"The SQLite store at {_directory} was opened read-only (SqliteStoreOptions.ReadOnly); only the ingest service writes.");
         }
 
-        await _writeLock.WaitAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var write = Classify(records);
+        if (write.Pending == 0)
+        {
+            return new WriteResult(write.Outcomes);
+        }
+
+        using var registration = cancellationToken.Register(() => write.Done.TrySetCanceled(cancellationToken));
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var outcomes = new WriteOutcome[records.Count];
-            var oldestKept = OldestKeptDay();
-            var byDay = new SortedDictionary<DateOnly, List<int>>();
-            for (var i = 0; i < records.Count; i++)
-            {
-                var record = records[i];
-                var day = DayFiles.DayOf(record.Timestamp);
-                if (string.IsNullOrEmpty(record.Id))
-                {
-                    outcomes[i] = new WriteOutcome(WriteStatus.Failed, $"record {i} has an empty id.");
-                }
-                else if (day < oldestKept)
-                {
-                    outcomes[i] = new WriteOutcome(
-                        WriteStatus.Failed,
-                        $"event {record.Id} is from {day:yyyy-MM-dd}, older than the retention window ({_options.RetentionDays} days); not stored.");
-                }
-                else
-                {
-                    if (!byDay.TryGetValue(day, out var indexes))
-                    {
-                        byDay[day] = indexes = [];
-                    }
-
-                    indexes.Add(i);
-                }
-            }
-
-            foreach (var (day, indexes) in byDay)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                WriterFor(day).Write(records, indexes, outcomes);
-            }
-
-            return new WriteResult(outcomes);
+            await _queue!.Writer.WriteAsync(write, cancellationToken);
         }
-        finally
+        catch (ChannelClosedException e)
         {
-            _writeLock.Release();
+            throw new ObjectDisposedException($"The SQLite store at {_directory} was disposed while this batch waited; it was not written.", e);
         }
+
+        return await write.Done.Task;
+    }
+
+    /// <summary>Fails what can be failed without the database (empty id, older than retention) and sorts the rest by day.</summary>
+    private PendingWrite Classify(IReadOnlyList<LogRecord> records)
+    {
+        var write = new PendingWrite(records);
+        var oldestKept = OldestKeptDay();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var day = DayFiles.DayOf(record.Timestamp);
+            if (string.IsNullOrEmpty(record.Id))
+            {
+                write.Outcomes[i] = new WriteOutcome(WriteStatus.Failed, $"record {i} has an empty id.");
+            }
+            else if (day < oldestKept)
+            {
+                write.Outcomes[i] = new WriteOutcome(
+                    WriteStatus.Failed,
+                    $"event {record.Id} is from {day:yyyy-MM-dd}, older than the retention window ({_options.RetentionDays} days); not stored.");
+            }
+            else
+            {
+                if (!write.ByDay.TryGetValue(day, out var indexes))
+                {
+                    write.ByDay[day] = indexes = [];
+                }
+
+                indexes.Add(i);
+            }
+        }
+
+        return write;
     }
 
     /// <summary>
@@ -78,6 +89,20 @@ public sealed partial class SqliteLogStore
             return [];
         }
 
+        _writeLock.Wait();
+        try
+        {
+            return ApplyRetentionLocked();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary><see cref="ApplyRetention"/> for a caller that holds the write lock (the writer, the constructor).</summary>
+    private List<DateOnly> ApplyRetentionLocked()
+    {
         var deleted = new List<DateOnly>();
         var days = DayFiles.List(_directory);
         days.Reverse();
@@ -131,7 +156,7 @@ public sealed partial class SqliteLogStore
             if (!File.Exists(DayFiles.PathOf(_directory, day)))
             {
                 // A new day: make room first, so that retention never deletes the file this write is about to use.
-                ApplyRetention();
+                ApplyRetentionLocked();
             }
 
             writer = new DayWriter(DayFiles.PathOf(_directory, day), _options.Durability);

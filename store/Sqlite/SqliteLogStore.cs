@@ -32,24 +32,58 @@ public sealed partial class SqliteLogStore : ILogSink, ILogSearch, IDisposable, 
         if (!options.ReadOnly)
         {
             Directory.CreateDirectory(_directory);
-            ApplyRetention();
+            ApplyRetentionLocked();
+            StartWriter();
         }
     }
 
     /// <summary>The full path of the data directory.</summary>
     public string DataDirectory => _directory;
 
+    /// <summary>Stops taking batches, lets the writer finish those already handed over, then closes every file.</summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (!BeginDispose())
         {
             return;
         }
 
+        _writer?.GetAwaiter().GetResult();
+        CloseAll();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!BeginDispose())
+        {
+            return;
+        }
+
+        if (_writer is not null)
+        {
+            await _writer.ConfigureAwait(false);
+        }
+
+        CloseAll();
+    }
+
+    private bool BeginDispose()
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        _disposed = true;
+        _queue?.Writer.TryComplete();
+        return true;
+    }
+
+    private void CloseAll()
+    {
         _writeLock.Wait();
         try
         {
-            _disposed = true;
             foreach (var writer in _writers.Values)
             {
                 writer.Dispose();
@@ -66,11 +100,5 @@ public sealed partial class SqliteLogStore : ILogSink, ILogSearch, IDisposable, 
         {
             SqliteConnection.ClearPool(new SqliteConnection(ConnectionStrings.ReadOnly(DayFiles.PathOf(_directory, day))));
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
     }
 }

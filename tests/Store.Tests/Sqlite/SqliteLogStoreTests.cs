@@ -1,6 +1,5 @@
 using LogPipeline.Store.Sqlite;
 using LogPipeline.Store.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace LogPipeline.Store.Tests.Sqlite;
 
@@ -143,12 +142,5 @@ public sealed class SqliteLogStoreTests : IDisposable
 
     private static SearchRequest AllOf(DateTimeOffset from, int days) => new() { From = from, To = from.AddDays(days) };
 
-    private static object? Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static object? Scalar(string path, string sql) => DayDatabase.Scalar(path, sql);
 }

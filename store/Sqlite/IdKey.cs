@@ -1,0 +1,26 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LogPipeline.Store.Sqlite;
+
+/// <summary>
+/// The 64-bit key an event id is indexed by: the first 8 bytes of the SHA-256 of its UTF-8 text. Two distinct ids can
+/// share a key (the store then compares the full ids, so neither is ever dropped); a cryptographic hash keeps that
+/// rare even for ids a bulk client chooses on purpose, so no id can make the lookups walk long runs of equal keys.
+/// </summary>
+internal static class IdKey
+{
+    private const int StackLimit = 256;
+
+    public static long Of(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
+        var bytes = length <= StackLimit ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(id, bytes);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[..written], hash);
+        return BinaryPrimitives.ReadInt64LittleEndian(hash);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Threading.Channels;
+
+namespace LogPipeline.Store.Sqlite;
+
+public sealed partial class SqliteLogStore
+{
+    /// <summary>
+    /// Batches that may wait for the writer. Ingest bounds its in-flight batches itself (BatchGate), so this is a
+    /// second fence: a caller beyond it waits to hand its batch over, nothing is dropped and nothing queues unbounded.
+    /// </summary>
+    private const int QueueCapacity = 64;
+
+    private Channel<PendingWrite>? _queue;
+    private Task? _writer;
+    private long _groupsStarted;
+
+    /// <summary>How many groups the writer has begun to write (each holds one or more batches).</summary>
+    internal long GroupsStarted => Interlocked.Read(ref _groupsStarted);
+
+    private void StartWriter()
+    {
+        _queue = Channel.CreateBounded<PendingWrite>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>
+    /// The single writer (group commit): takes every batch waiting at this moment (up to
+    /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then completes each caller
+    /// with its own outcomes. Callers parse their next batch while this writes, and the fsync is paid once per group.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue!.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            var group = new WriteGroup();
+            while (!group.IsFull && reader.TryRead(out var write))
+            {
+                // A caller that cancelled while its batch waited is not written.
+                if (!write.Done.Task.IsCompleted)
+                {
+                    group.Add(write);
+                }
+            }
+
+            if (group.Writes.Count > 0)
+            {
+                try
+                {
+                    Write(group);
+                }
+                catch (Exception e)
+                {
+                    // Write fails day by day on its own; anything that still escapes is a bug. Its callers are told
+                    // (no batch is left waiting forever) and the loop goes on with the next batches: it cannot spin.
+                    group.Writes.ForEach(w => w.Done.TrySetException(e));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks as duplicates the records timed by the ingest clock whose id the previous day's file already holds (the
+    /// first send was stamped before midnight, this re-send after), and returns the others.
+    /// </summary>
+    private List<(PendingWrite Write, int Index)> WithoutResentFromPreviousDay(DateOnly day, List<(PendingWrite Write, int Index)> items)
+    {
+        var previous = day.AddDays(-1);
+        if (!items.Exists(i => i.Write.Records[i.Index].TimestampFromIngestClock) || !File.Exists(DayFiles.PathOf(_directory, previous)))
+        {
+            return items;
+        }
+
+        DayWriter writer;
+        try
+        {
+            writer = WriterFor(previous);
+        }
+        catch (Exception e) when (e is InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Yesterday's file cannot be opened for writing (another schema version, damaged): today's events must not
+            // fail for it. Skipping the check can at worst keep a second copy of a re-sent line, never lose one.
+            return items;
+        }
+
+        return items.FindAll(item =>
+        {
+            var record = item.Write.Records[item.Index];
+            if (record.TimestampFromIngestClock && writer.Contains(record.Id))
+            {
+                item.Write.Outcomes[item.Index] = new WriteOutcome(WriteStatus.Duplicate);
+                return false;
+            }
+
+            return true;
+        });
+    }
+
+    private void Write(WriteGroup group)
+    {
+        var failures = new Dictionary<PendingWrite, Exception>();
+        Interlocked.Increment(ref _groupsStarted);
+        _writeLock.Wait();
+        try
+        {
+            foreach (var (day, items) in group.ByDay())
+            {
+                try
+                {
+                    var fresh = WithoutResentFromPreviousDay(day, items);
+                    if (fresh.Count > 0)
+                    {
+                        WriterFor(day).Write(fresh);
+                    }
+                }
+                catch (Exception e)
+                {
+                    // The loop's boundary for one day file (disk full, I/O error, a file it cannot write): that day's
+                    // transaction rolled back, so its callers are told and re-send; other callers' days are unaffected.
+                    // It cannot spin: the loop only runs again when batches arrive.
+                    CloseWriter(day);
+                    foreach (var (write, _) in items)
+                    {
+                        failures.TryAdd(write, e);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        foreach (var write in group.Writes)
+        {
+            _ = failures.TryGetValue(write, out var failure)
+                ? write.Done.TrySetException(failure)
+                : write.Done.TrySetResult(new WriteResult(write.Outcomes));
+        }
+    }
+}
