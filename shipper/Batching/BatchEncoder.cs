@@ -36,7 +36,7 @@ internal sealed partial class BatchEncoder : IDisposable
     private byte[] _extras = [];
     private byte[] _extrasSplit = [];
     private int _lastBodyLength = 64 * 1024;
-    private MemoryStream? _body;
+    private BodyBuffer? _body;
     private GZipStream? _gzip;
 
     public BatchEncoder(string host) => _host = host;
@@ -50,7 +50,7 @@ internal sealed partial class BatchEncoder : IDisposable
         ArgumentNullException.ThrowIfNull(chunk);
         if (_gzip is null)
         {
-            _body = new MemoryStream(_lastBodyLength + (_lastBodyLength / 4));
+            _body = new BodyBuffer(_lastBodyLength + (_lastBodyLength / 4));
             _gzip = new GZipStream(_body, CompressionLevel.Fastest, leaveOpen: true);
         }
 
@@ -88,7 +88,7 @@ internal sealed partial class BatchEncoder : IDisposable
     {
         FlushLines();
         _gzip!.Dispose();
-        var batch = new Batch(_body!.ToArray(), Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]);
+        var batch = new Batch(_body!.Written, Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]) { Owner = _body };
         _lastBodyLength = batch.Body.Length;
         _gzip = null;
         _body = null;
@@ -101,7 +101,7 @@ internal sealed partial class BatchEncoder : IDisposable
     public void Dispose()
     {
         _gzip?.Dispose();
-        _body?.Dispose();
+        _body?.Return();
     }
 
     private void FlushLines()

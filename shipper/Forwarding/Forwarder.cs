@@ -98,10 +98,12 @@ internal sealed partial class Forwarder(
                 case SendOutcomeKind.Acknowledged:
                     _window.Handled(slot); // First: once the metrics count the batch, its place in the order is settled.
                     Acknowledged(batch, url, outcome);
+                    batch.Release();
                     return true;
                 case SendOutcomeKind.Rejected:
                     _window.Handled(slot); // Before the error is noted: an acknowledgement clears a file's last error.
                     Reject(batch, url, outcome);
+                    batch.Release();
                     return true;
             }
 

@@ -9,9 +9,9 @@ namespace LogPipeline.Shipper.Tests.Batching;
 
 public sealed class BatchEncoderTests
 {
-    internal static List<JsonElement> Decode(byte[] gzipBody)
+    internal static List<JsonElement> Decode(ReadOnlyMemory<byte> gzipBody)
     {
-        using var gzip = new GZipStream(new MemoryStream(gzipBody), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(gzipBody.ToArray()), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         var text = reader.ReadToEnd();
         Assert.EndsWith("\n", text);
