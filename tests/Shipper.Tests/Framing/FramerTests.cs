@@ -172,4 +172,36 @@ public sealed class FramerTests
         Assert.Equal([timeLine.TrimEnd('\n')], flushed);
         Assert.Equal([SlowRecordWithoutTime.TrimEnd('\n')], events);
     }
+
+    /// <summary>
+    /// A slow log our own MariaDB 10.11 wrote (tests/realservers), kept as the parsers' golden file: the shipper must
+    /// cut it into the same events as the parsers' expected documents hold, record for record.
+    /// </summary>
+    [Fact]
+    public void Frame_RealMariaDbSlowLog_SameEventsAsTheParsersGoldenFile()
+    {
+        var golden = Path.Combine(RepositoryRoot(), "tests", "Parsers.Tests", "Golden", "mysql.slowlog");
+        var bytes = File.ReadAllBytes(Path.Combine(golden, "mariadb1011_server.log"));
+        var expected = File.ReadAllLines(Path.Combine(golden, "mariadb1011_server.ndjson"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()).ToList();
+        var slices = new List<EventSlice>();
+
+        new Framer(1 << 20, FramingRules.For("mysql.slowlog")).Frame(bytes, 0, slices, flushRecord: true, flushPartial: true);
+
+        Assert.Equal(expected, slices.Select(s => Encoding.UTF8.GetString(bytes, s.Start, s.Length)));
+        Assert.Contains(expected, e => e!.StartsWith("# Time: ", StringComparison.Ordinal) && e.Contains("\n# User@Host: ", StringComparison.Ordinal));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "parsers")) && Directory.Exists(Path.Combine(dir.FullName, "shipper")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"no repository root above {AppContext.BaseDirectory}");
+    }
 }
