@@ -45,6 +45,11 @@ internal sealed partial class Forwarder(
             await foreach (var batch in batches.ReadAllAsync(cancellationToken))
             {
                 await slots.WaitAsync(cancellationToken);
+                foreach (var done in running.Where(t => t.IsCompleted).ToList())
+                {
+                    await done; // A delivery that failed unexpectedly (a bug) stops the sender here, not silently.
+                }
+
                 running.RemoveAll(t => t.IsCompleted);
                 running.Add(DeliverThenRelease(batch, slots, cancellationToken));
             }
