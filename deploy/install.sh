@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the LogPipeline shipper on this host (run as root):
 #   deploy/install.sh [PATH_TO_SHIPPER_BINARY]
-# Without a path it publishes one from this checkout (needs the .NET SDK): Native AOT when the toolchain has the
-# NativeAOT runtime pack, else a trimmed self-contained single file. Then: the binary to /usr/local/bin/shipper, a
+# Without a path it publishes one from this checkout (needs the .NET SDK): Native AOT (shipper/Aot, needs clang and
+# zlib1g-dev), else a trimmed self-contained single file. Then: the binary to /usr/local/bin/shipper, a
 # system user 'logpipeline' in group adm (reads /var/log), a systemd unit and, if absent, /etc/logpipeline/shipper.yaml.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then echo "install.sh: run as root" >&2; exit 2; fi
 
 if [ -z "$BINARY" ]; then
   OUT=$(mktemp -d)
-  if ! dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$OUT" >/dev/null 2>&1; then
+  if ! dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$OUT" >/dev/null 2>&1; then
     echo "install.sh: Native AOT toolchain unavailable; publishing a trimmed self-contained single file" >&2
     dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
       -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$OUT" >/dev/null

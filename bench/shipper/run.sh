@@ -12,9 +12,17 @@ WORK=$(mktemp -d /tmp/shipper-bench-XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 CORE=${BENCH_CORE:-1}
 
-echo "building (Release, trimmed self-contained shipper; tools)…" >&2
-dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
-  -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$WORK/bin" >/dev/null
+echo "building (Release: Native AOT shipper from shipper/Aot, or SHIPPER_BUILD=trimmed; tools)…" >&2
+BUILD=${SHIPPER_BUILD:-aot}
+if [ "$BUILD" = aot ] && ! dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$WORK/bin" > "$WORK/publish.log" 2>&1; then
+  tail -5 "$WORK/publish.log" >&2
+  echo "Native AOT publish failed (needs clang and zlib1g-dev): measuring the trimmed single file instead" >&2
+  BUILD=trimmed
+fi
+if [ "$BUILD" = trimmed ]; then
+  dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
+    -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$WORK/bin" >/dev/null
+fi
 dotnet build "$ROOT/tests/Shipper.Tools/LogPipeline.Shipper.Tools.csproj" -c Release -o "$WORK/tools" >/dev/null
 TOOLS="$WORK/tools/shipper-tools"
 
@@ -33,6 +41,8 @@ BYTES=$(stat -c %s "$WORK/logs/access.log")
 peak_rss() { local pid=$1 peak=0 r; while kill -0 "$pid" 2>/dev/null; do r=$(awk '/VmRSS/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && peak=$r; echo "$peak" > "$2"; sleep 0.1; done; }
 cpu_s() { awk '{printf "%.2f", ($14+$15)/100}' /proc/$1/stat; }
 wait_count() { local target=$1 getter=$2 deadline=$((SECONDS+900)) v; while v=$($getter 2>/dev/null); [ "${v:-0}" -lt "$target" ]; do [ $SECONDS -gt $deadline ] && { echo "timeout" >&2; return 1; }; sleep 0.05; done; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- shipper ---
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -84,6 +94,7 @@ R_TIME=$(echo "$END - $START" | bc -l); R_RSS=$(cat "$WORK/rsyslog.rss")
 row() { printf "| %s | %.2f | %.0f | %.1f | %s | %.1f | %d |\n" "$1" "$2" "$(echo "$LINES / $2" | bc -l)" "$(echo "$BYTES / 1048576 / $2" | bc -l)" "$3" "$(echo "$BYTES / 1048576 / $3" | bc -l)" "$(( $4 / 1024 ))"; }
 echo
 echo "$LINES lines, $((BYTES / 1048576)) MiB, one core each (taskset -c $CORE), $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "shipper build: $BUILD, $(stat -c %s "$WORK/bin/shipper") bytes; load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| agent | wall s | lines/s | MiB/s | CPU s | MiB per CPU-s | peak RSS MiB |"
 echo "|---|---|---|---|---|---|---|"

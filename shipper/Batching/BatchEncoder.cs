@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -13,43 +14,32 @@ namespace LogPipeline.Shipper.Batching;
 
 /// <summary>
 /// Writes events as NDJSON (docs/protocol.md) straight into a gzip stream, one batch at a time, and remembers per file
-/// the offset that the batch's acknowledgement covers.
+/// the offset that the batch's acknowledgement covers. Per event only the id, the offset and the message change, so
+/// the rest of the line (host, file, fingerprint, dataset, fields, tags) is encoded once per file and copied; the
+/// message is copied as is unless it holds a character JSON must escape.
 /// </summary>
-internal sealed class BatchEncoder : IDisposable
+internal sealed partial class BatchEncoder : IDisposable
 {
     public const string SplitTag = "_line_split";
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText HostName = JsonEncodedText.Encode("host");
-    private static readonly JsonEncodedText FileName = JsonEncodedText.Encode("file");
-    private static readonly JsonEncodedText FingerprintName = JsonEncodedText.Encode("fingerprint");
-    private static readonly JsonEncodedText OffsetName = JsonEncodedText.Encode("offset");
-    private static readonly JsonEncodedText DatasetName = JsonEncodedText.Encode("dataset");
-    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText MessageBase64Name = JsonEncodedText.Encode("message_base64");
-    private static readonly JsonEncodedText FieldsName = JsonEncodedText.Encode("fields");
-    private static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("tags");
 
     /// <summary>NDJSON is gathered up to this many bytes before it goes through gzip in one call.</summary>
     private const int GzipChunk = 64 * 1024;
+    private static readonly JavaScriptEncoder Escaper = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private readonly string _host;
-    private readonly JsonEncodedText _hostValue;
     private readonly ArrayBufferWriter<byte> _line = new(GzipChunk + 4096);
-    private readonly Utf8JsonWriter _writer;
     private readonly Dictionary<FileCheckpoint, long> _acks = [];
     private FileCheckpoint? _prefixFile;
+    private InputOptions? _prefixInput;
     private byte[] _idPrefix = [];
-    private JsonEncodedText _fileValue;
-    private JsonEncodedText _fingerprintValue;
-    private JsonEncodedText _datasetValue;
-    private MemoryStream? _body;
+    private byte[] _fileFragment = [];
+    private byte[] _datasetFragment = [];
+    private byte[] _extras = [];
+    private byte[] _extrasSplit = [];
+    private int _lastBodyLength = 64 * 1024;
+    private BodyBuffer? _body;
     private GZipStream? _gzip;
 
-    public BatchEncoder(string host)
-    {
-        _host = host;
-        _hostValue = JsonEncodedText.Encode(host, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        _writer = new Utf8JsonWriter(_line, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-    }
+    public BatchEncoder(string host) => _host = host;
 
     public int Events { get; private set; }
 
@@ -60,53 +50,37 @@ internal sealed class BatchEncoder : IDisposable
         ArgumentNullException.ThrowIfNull(chunk);
         if (_gzip is null)
         {
-            _body = new MemoryStream();
+            _body = new BodyBuffer(_lastBodyLength + (_lastBodyLength / 4));
             _gzip = new GZipStream(_body, CompressionLevel.Fastest, leaveOpen: true);
         }
 
-        var file = chunk.File;
-        if (!ReferenceEquals(file, _prefixFile))
+        if (!ReferenceEquals(chunk.File, _prefixFile) || !ReferenceEquals(chunk.Input, _prefixInput))
         {
-            _prefixFile = file;
-            _idPrefix = Encoding.UTF8.GetBytes($"{_host}\n{file.Fingerprint}\n");
-            _fileValue = JsonEncodedText.Encode(file.Path, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            _fingerprintValue = JsonEncodedText.Encode(file.Fingerprint, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            _datasetValue = JsonEncodedText.Encode(chunk.Input.Type, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            Prepare(chunk.File, chunk.Input);
         }
 
-        Span<char> id = stackalloc char[EventId.Length];
-        EventId.Write(_idPrefix, slice.FileOffset, id);
         var bytes = chunk.Bytes(slice);
-        var before = _line.WrittenCount;
-        _writer.Reset(_line);
-        _writer.WriteStartObject();
-        _writer.WriteString(IdName, id);
-        _writer.WriteString(HostName, _hostValue);
-        _writer.WriteString(FileName, _fileValue);
-        _writer.WriteString(FingerprintName, _fingerprintValue);
-        _writer.WriteNumber(OffsetName, slice.FileOffset);
-        _writer.WriteString(DatasetName, _datasetValue);
-        if (Utf8.IsValid(bytes))
-        {
-            _writer.WriteString(MessageName, bytes);
-        }
-        else
-        {
-            _writer.WriteBase64String(MessageBase64Name, bytes);
-        }
-
-        WriteExtras(chunk.Input, slice.Split);
-        _writer.WriteEndObject();
-        _writer.Flush();
-        _line.Write("\n"u8);
+        var extras = slice.Split ? _extrasSplit : _extras;
+        var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * 6);
+        var line = _line.GetSpan(room);
+        var n = Append(line, 0, "{\"id\":\""u8);
+        n += WriteId(slice.FileOffset, line[n..]);
+        n = Append(line, n, "\","u8);
+        n = Append(line, n, _fileFragment);
+        Utf8Formatter.TryFormat(slice.FileOffset, line[n..], out var digits);
+        n = Append(line, n + digits, _datasetFragment);
+        n = Utf8.IsValid(bytes) ? WriteMessage(bytes, line, n) : WriteBase64(bytes, line, n);
+        n = Append(line, n, extras);
+        n = Append(line, n, "}\n"u8);
+        _line.Advance(n);
         Events++;
-        RawBytes += _line.WrittenCount - before;
+        RawBytes += n;
         if (_line.WrittenCount >= GzipChunk)
         {
             FlushLines();
         }
 
-        _acks[file] = slice.NextOffset;
+        _acks[chunk.File] = slice.NextOffset;
     }
 
     /// <summary>Closes the gzip stream and hands out the batch; the encoder is ready for the next one.</summary>
@@ -114,7 +88,8 @@ internal sealed class BatchEncoder : IDisposable
     {
         FlushLines();
         _gzip!.Dispose();
-        var batch = new Batch(_body!.ToArray(), Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]);
+        var batch = new Batch(_body!.Written, Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]) { Owner = _body };
+        _lastBodyLength = batch.Body.Length;
         _gzip = null;
         _body = null;
         _acks.Clear();
@@ -123,46 +98,60 @@ internal sealed class BatchEncoder : IDisposable
         return batch;
     }
 
+    public void Dispose()
+    {
+        _gzip?.Dispose();
+        _body?.Return();
+    }
+
     private void FlushLines()
     {
         _gzip!.Write(_line.WrittenSpan);
         _line.ResetWrittenCount();
     }
 
-    public void Dispose()
+    private static int Append(Span<byte> line, int at, ReadOnlySpan<byte> bytes)
     {
-        _gzip?.Dispose();
-        _body?.Dispose();
-        _writer.Dispose();
+        bytes.CopyTo(line[at..]);
+        return at + bytes.Length;
     }
 
-    private void WriteExtras(InputOptions input, bool split)
+    private int WriteId(long offset, Span<byte> destination)
     {
-        if (input.Fields.Count > 0)
+        Span<char> id = stackalloc char[EventId.Length];
+        EventId.Write(_idPrefix, offset, id);
+        for (var i = 0; i < id.Length; i++)
         {
-            _writer.WriteStartObject(FieldsName);
-            foreach (var (key, value) in input.Fields)
-            {
-                _writer.WriteString(key, value);
-            }
-
-            _writer.WriteEndObject();
+            destination[i] = (byte)id[i]; // Lowercase hex: ASCII.
         }
 
-        if (input.Tags.Count > 0 || split)
+        return id.Length;
+    }
+
+    /// <summary><c>"message":"…"</c> with JSON escapes only where needed (quotes, backslashes, control characters).</summary>
+    private static int WriteMessage(ReadOnlySpan<byte> bytes, Span<byte> line, int n)
+    {
+        n = Append(line, n, ",\"message\":\""u8);
+        var first = Escaper.FindFirstCharacterToEncodeUtf8(bytes);
+        if (first < 0)
         {
-            _writer.WriteStartArray(TagsName);
-            foreach (var tag in input.Tags)
-            {
-                _writer.WriteStringValue(tag);
-            }
-
-            if (split)
-            {
-                _writer.WriteStringValue(SplitTag);
-            }
-
-            _writer.WriteEndArray();
+            n = Append(line, n, bytes);
         }
+        else
+        {
+            n = Append(line, n, bytes[..first]);
+            Escaper.EncodeUtf8(bytes[first..], line[n..], out _, out var written);
+            n += written;
+        }
+
+        return Append(line, n, "\""u8);
+    }
+
+    /// <summary><c>"message_base64":"…"</c> for bytes that are not valid UTF-8: ingest stores them as they were.</summary>
+    private static int WriteBase64(ReadOnlySpan<byte> bytes, Span<byte> line, int n)
+    {
+        n = Append(line, n, ",\"message_base64\":\""u8);
+        Base64.EncodeToUtf8(bytes, line[n..], out _, out var written);
+        return Append(line, n + written, "\""u8);
     }
 }

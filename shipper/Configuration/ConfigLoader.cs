@@ -98,7 +98,7 @@ internal static partial class ConfigLoader
             return;
         }
 
-        foreach (var (key, value) in v.Entries("ingest", map, "url", "urls", "mode", "token", "timeout", "tls", "retry"))
+        foreach (var (key, value) in v.Entries("ingest", map, "url", "urls", "mode", "token", "timeout", "max_in_flight", "tls", "retry"))
         {
             var name = YamlValues.Join("ingest", key);
             switch (key)
@@ -115,6 +115,7 @@ internal static partial class ConfigLoader
                     break;
                 case "token": o.Token = v.String(name, value) ?? ""; break;
                 case "timeout": o.Timeout = v.Duration(name, value) ?? o.Timeout; break;
+                case "max_in_flight": o.MaxInFlight = v.Int(name, value, 1, IngestOptions.MaxInFlightLimit) ?? o.MaxInFlight; break;
                 case "tls": ReadTls(v, value, o); break;
                 default: ReadRetry(v, value, o); break;
             }

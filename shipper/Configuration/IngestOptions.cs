@@ -11,6 +11,14 @@ internal sealed class IngestOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    public const int MaxInFlightLimit = 16;
+
+    /// <summary>
+    /// Batches sent at once, each waiting for its own acknowledgement. Checkpoints still advance only over batches
+    /// acknowledged together with every batch before them.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 4;
+
     /// <summary>PEM file of the CA that signs the ingest certificate; null uses the system store.</summary>
     public string? CaFile { get; set; }
 

@@ -22,7 +22,7 @@ internal sealed class DeadLetterWriter(string stateDir, TimeProvider time)
         var now = time.GetUtcNow();
         var name = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss-fff}-{Interlocked.Increment(ref _sequence)}");
         var bodyPath = Path.Combine(Directory, name + ".ndjson.gz");
-        File.WriteAllBytes(bodyPath, batch.Body);
+        File.WriteAllBytes(bodyPath, batch.Body.Span);
         note.Time = now.ToString("O", CultureInfo.InvariantCulture);
         note.Events = batch.Events;
         File.WriteAllBytes(Path.Combine(Directory, name + ".json"), JsonSerializer.SerializeToUtf8Bytes(note, ForwardingJsonContext.Default.DeadLetterNote));

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace LogPipeline.Shipper.Forwarding;
@@ -26,7 +25,7 @@ internal static class EventId
         prefix.CopyTo(text);
         Utf8Formatter.TryFormat(offset, text[prefix.Length..], out var digits);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(text[..(prefix.Length + digits)], hash);
+        Sha256Native.Hash(text[..(prefix.Length + digits)], hash);
         Convert.TryToHexStringLower(hash[..16], destination, out _);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using LogPipeline.Shipper.Batching;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
@@ -7,10 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace LogPipeline.Shipper.Forwarding;
 
 /// <summary>
-/// Sends batches in order, one at a time, until each is acknowledged or refused for good. Retries (network errors,
-/// timeouts, 429, 5xx) wait with capped, jittered exponential backoff, so a dead ingest never makes it spin; with
-/// several URLs a failure moves to the next one. After a 200 the files' acknowledged offsets advance; a refused batch
-/// is written to the dead-letter directory with the server's reason and then counts as handled.
+/// Sends batches, up to <see cref="IngestOptions.MaxInFlight"/> at once, each until it is acknowledged or refused for
+/// good. Retries (network errors, timeouts, 429, 5xx) wait with capped, jittered exponential backoff, so a dead ingest
+/// never makes it spin; with several URLs a failure moves to the next one. A refused batch is written to the
+/// dead-letter directory with the server's reason and then counts as handled. The files' acknowledged offsets advance
+/// through an <see cref="AckWindow"/>: only over batches that are handled together with every batch cut before them.
 /// </summary>
 internal sealed partial class Forwarder(
     IngestOptions options,
@@ -21,13 +23,67 @@ internal sealed partial class Forwarder(
     TimeProvider time,
     ILogger logger)
 {
-    private readonly Backoff _backoff = new(options.RetryInitialDelay, options.RetryMaxDelay, new Random());
+    private readonly Backoff _backoff = new(options.RetryInitialDelay, options.RetryMaxDelay, Random.Shared);
+    private readonly AckWindow _window = new(registry, time);
     private int _next;
 
-    /// <summary>Delivers one batch; returns false only when <paramref name="cancellationToken"/> stopped it first.</summary>
-    public async Task<bool> DeliverAsync(Batch batch, CancellationToken cancellationToken)
+    /// <summary>Batches sent or being sent whose offsets have not reached the checkpoints yet.</summary>
+    public int Pending => _window.Pending;
+
+    /// <summary>
+    /// Sends every batch of <paramref name="batches"/> with up to <see cref="IngestOptions.MaxInFlight"/> deliveries at
+    /// once, until the channel is completed. On cancellation the deliveries in flight end too (unacknowledged, so they
+    /// are re-sent after restart); they are awaited before the cancellation is rethrown.
+    /// </summary>
+    public async Task RunAsync(ChannelReader<Batch> batches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        using var slots = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+        var running = new List<Task>();
+        try
+        {
+            await foreach (var batch in batches.ReadAllAsync(cancellationToken))
+            {
+                await slots.WaitAsync(cancellationToken);
+                foreach (var done in running.Where(t => t.IsCompleted).ToList())
+                {
+                    await done; // A delivery that failed unexpectedly (a bug) stops the sender here, not silently.
+                }
+
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(DeliverThenRelease(batch, slots, cancellationToken));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(running);
+        }
+    }
+
+    private async Task DeliverThenRelease(Batch batch, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Delivers one batch; returns false only when <paramref name="cancellationToken"/> stopped it first. Its place in
+    /// the acknowledgement order is taken before this returns, so batches must be passed in the order they were cut.
+    /// </summary>
+    public Task<bool> DeliverAsync(Batch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return DeliverAsync(batch, _window.Open(batch.Acks), cancellationToken);
+    }
+
+    private async Task<bool> DeliverAsync(Batch batch, AckWindow.Slot slot, CancellationToken cancellationToken)
+    {
         var index = options.Mode == LoadBalancing.RoundRobin ? Interlocked.Increment(ref _next) : Volatile.Read(ref _next);
         for (var attempt = 0; ; attempt++)
         {
@@ -45,10 +101,14 @@ internal sealed partial class Forwarder(
             switch (outcome.Kind)
             {
                 case SendOutcomeKind.Acknowledged:
+                    _window.Handled(slot); // First: once the metrics count the batch, its place in the order is settled.
                     Acknowledged(batch, url, outcome);
+                    batch.Release();
                     return true;
                 case SendOutcomeKind.Rejected:
+                    _window.Handled(slot); // Before the error is noted: an acknowledgement clears a file's last error.
                     Reject(batch, url, outcome);
+                    batch.Release();
                     return true;
             }
 
@@ -75,7 +135,6 @@ internal sealed partial class Forwarder(
 
     private void Acknowledged(Batch batch, Uri url, SendOutcome outcome)
     {
-        registry.Acknowledge(batch.Acks, time.GetUtcNow().ToUnixTimeMilliseconds());
         metrics.EventsSent.Add(batch.Events);
         metrics.BatchesSent.Add(1);
         metrics.BytesSent.Add(batch.Body.Length);
@@ -102,7 +161,6 @@ internal sealed partial class Forwarder(
         };
         LogRejected(logger, url, outcome.Status, outcome.Reason, batch.Events, path, hint);
         SetError(batch, $"{outcome.Status} {outcome.Reason} (dead-lettered)");
-        registry.Acknowledge(batch.Acks, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     private void SetError(Batch batch, string error) =>

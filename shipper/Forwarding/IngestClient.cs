@@ -52,7 +52,7 @@ internal sealed class IngestClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, BatchesUrl(baseUrl));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
         request.Headers.TryAddWithoutValidation("X-LogPipeline-Agent", Agent);
-        request.Content = new ByteArrayContent(batch.Body);
+        request.Content = new ReadOnlyMemoryContent(batch.Body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         request.Content.Headers.ContentEncoding.Add("gzip");
         try

@@ -8,24 +8,31 @@ namespace LogPipeline.Shipper.Framing;
 /// Cuts the bytes of one file into events: one per line, or multi-line records when a <see cref="MultilineRule"/> is
 /// set. Bytes are kept exactly (CR, invalid UTF-8); only the final LF of an event is left out. A line longer than the
 /// limit is split into parts flagged <see cref="EventSlice.Split"/>. One instance per file: it remembers a pending
-/// record and a line being split across calls.
+/// record and a line being split across calls. A line matching the rule's <see cref="MultilineRule.JoinNextPattern"/>
+/// joins the line after it to its record even when that line matches the start pattern (MySQL's <c># Time:</c> line
+/// above the <c># User@Host:</c> line of the same slow-log record), as the parsers' own framing does.
 /// </summary>
 internal sealed class Framer
 {
+    /// <summary>Start and join patterns see at most this many leading bytes of a line.</summary>
+    private const int MatchBytes = 512;
     private readonly int _maxLineBytes;
     private readonly MultilineRule? _rule;
     private readonly Regex? _start;
+    private readonly Regex? _joinNext;
     private bool _continuingSplit;
 
     // Multi-line state, relative to the start of the data handed to the next call (the pending record begins it).
     private int _pendingLines;
     private int _scanned;
+    private bool _lastLineJoins;
 
     public Framer(int maxLineBytes, MultilineRule? rule)
     {
         _maxLineBytes = maxLineBytes;
         _rule = rule;
         _start = rule is null ? null : new Regex(rule.StartPattern, RegexOptions.CultureInvariant);
+        _joinNext = rule?.JoinNextPattern is { } join ? new Regex(join, RegexOptions.CultureInvariant) : null;
     }
 
     public MultilineRule? Rule => _rule;
@@ -53,6 +60,7 @@ internal sealed class Framer
         _continuingSplit = false;
         _pendingLines = 0;
         _scanned = 0;
+        _lastLineJoins = false;
     }
 
     private int FrameLines(ReadOnlySpan<byte> data, int pos, long baseOffset, List<EventSlice> output, bool flushPartial)
@@ -106,7 +114,8 @@ internal sealed class Framer
                 continue;
             }
 
-            var startsEvent = _start!.IsMatch(Decode(data.Slice(pos, Math.Min(nl, 512))));
+            var head = data.Slice(pos, Math.Min(nl, MatchBytes));
+            var startsEvent = !_lastLineJoins && Matches(_start!, head);
             var recordBytes = pos - recordStart;
             if (_pendingLines > 0 && (startsEvent || _pendingLines >= rule.MaxLines || recordBytes + nl > rule.MaxBytes))
             {
@@ -115,6 +124,7 @@ internal sealed class Framer
             }
 
             _pendingLines++;
+            _lastLineJoins = _joinNext is not null && Matches(_joinNext, head);
             pos += nl + 1;
         }
 
@@ -133,13 +143,21 @@ internal sealed class Framer
         if (_pendingLines == 0 || end <= start)
         {
             _pendingLines = 0;
+            _lastLineJoins = false;
             return;
         }
 
         var length = end - start - (data[end - 1] == (byte)'\n' ? 1 : 0);
         output.Add(new EventSlice(start, length, baseOffset + start, baseOffset + end, false));
         _pendingLines = 0;
+        _lastLineJoins = false;
     }
 
-    private static string Decode(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line);
+    /// <summary>Matches a line's first <see cref="MatchBytes"/> bytes, decoded on the stack (no string per line).</summary>
+    private static bool Matches(Regex pattern, ReadOnlySpan<byte> line)
+    {
+        Span<char> text = stackalloc char[MatchBytes];
+        var length = Encoding.UTF8.GetChars(line, text);
+        return pattern.IsMatch(text[..length]);
+    }
 }

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace LogPipeline.Shipper.Hosting;
 
 /// <summary>
-/// Wires the pipeline: tail loop → bounded chunk channel (Wait) → batcher → bounded batch channel (Wait) → forwarder,
-/// with a checkpoint writer beside it. Stopping is ordered: stop reading, let the batcher flush, wait for the last
+/// Wires the pipeline: tail loop → bounded chunk channel (Wait) → batcher → bounded batch channel (Wait) → forwarder
+/// (up to <see cref="IngestOptions.MaxInFlight"/> batches awaiting acknowledgement), with a checkpoint writer beside it. Stopping is ordered: stop reading, let the batcher flush, wait for the last
 /// acknowledgements up to <see cref="ShipperOptions.ShutdownTimeout"/>, then write the final checkpoint.
 /// </summary>
 internal sealed partial class ShipperService(ShipperOptions options, TimeProvider time, ILoggerFactory loggers)
@@ -68,7 +68,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
 
         var tailTask = RunTailAsync(tailer, chunks.Writer, stop);
         var batchTask = batcher.RunAsync(hard.Token);
-        var sendTask = SendAllAsync(forwarder, batches.Reader, hard.Token);
+        var sendTask = forwarder.RunAsync(batches.Reader, hard.Token);
         var persistTask = PersistAsync(store, registry, sendTask);
         var heartbeatTask = new Heartbeat(registry, client, time).RunAsync(stop);
 
@@ -93,17 +93,6 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         finally
         {
             writer.TryComplete();
-        }
-    }
-
-    private static async Task SendAllAsync(Forwarder forwarder, ChannelReader<Batch> batches, CancellationToken cancellationToken)
-    {
-        await foreach (var batch in batches.ReadAllAsync(cancellationToken))
-        {
-            if (!await forwarder.DeliverAsync(batch, cancellationToken))
-            {
-                return;
-            }
         }
     }
 

@@ -9,9 +9,9 @@ namespace LogPipeline.Shipper.Tests.Batching;
 
 public sealed class BatchEncoderTests
 {
-    internal static List<JsonElement> Decode(byte[] gzipBody)
+    internal static List<JsonElement> Decode(ReadOnlyMemory<byte> gzipBody)
     {
-        using var gzip = new GZipStream(new MemoryStream(gzipBody), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(gzipBody.ToArray()), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         var text = reader.ReadToEnd();
         Assert.EndsWith("\n", text);
@@ -91,5 +91,54 @@ public sealed class BatchEncoderTests
         Assert.Equal(1, second.Events);
         Assert.Equal("b", Decode(second.Body).Single().GetProperty("message").GetString());
         Assert.Equal(4, second.Acks.Single().Offset);
+    }
+
+    [Fact]
+    public void Add_CharactersJsonMustEscape_RoundTripExactly()
+    {
+        var file = ChunkBuilder.File(path: "/var/log/we\"ird\\name.log");
+        var input = ChunkBuilder.Input();
+        input.Fields["service.name"] = "shop \"eu\"";
+        using var encoder = new BatchEncoder("web-01");
+        const string message = "tab\there \"quoted\" back\\slash \u0001 ctl, é ü 日本 </script> \u2028";
+        var chunk = ChunkBuilder.Lines(file, input, 0, Encoding.UTF8.GetBytes(message), "plain"u8.ToArray());
+
+        foreach (var slice in chunk.Events)
+        {
+            encoder.Add(chunk, slice);
+        }
+
+        var events = Decode(encoder.Finish().Body);
+
+        Assert.Equal(message, events[0].GetProperty("message").GetString());
+        Assert.Equal("plain", events[1].GetProperty("message").GetString());
+        Assert.Equal("/var/log/we\"ird\\name.log", events[1].GetProperty("file").GetString());
+        Assert.Equal("shop \"eu\"", events[0].GetProperty("fields").GetProperty("service.name").GetString());
+        Assert.Equal(EventId.Compute("web-01", "f00d", 0), events[0].GetProperty("id").GetString());
+        Assert.Equal(Encoding.UTF8.GetByteCount(message) + 1, events[1].GetProperty("offset").GetInt64());
+    }
+
+    [Fact]
+    public void Add_TwoFilesTwoInputs_EachEventCarriesItsOwnFileAndDataset()
+    {
+        var a = ChunkBuilder.File("/a.log", "aa");
+        var b = ChunkBuilder.File("/b.log", "bb");
+        using var encoder = new BatchEncoder("h");
+        var first = ChunkBuilder.Lines(a, ChunkBuilder.Input("apache.access"), 0, "1"u8.ToArray());
+        var second = ChunkBuilder.Lines(b, ChunkBuilder.Input("haproxy.log"), 5, "2"u8.ToArray());
+        var third = ChunkBuilder.Lines(a, ChunkBuilder.Input("apache.access"), 2, "3"u8.ToArray());
+
+        foreach (var chunk in new[] { first, second, third })
+        {
+            encoder.Add(chunk, chunk.Events[0]);
+        }
+
+        var events = Decode(encoder.Finish().Body);
+
+        Assert.Equal(["/a.log", "/b.log", "/a.log"], events.Select(e => e.GetProperty("file").GetString()));
+        Assert.Equal(["aa", "bb", "aa"], events.Select(e => e.GetProperty("fingerprint").GetString()));
+        Assert.Equal(["apache.access", "haproxy.log", "apache.access"], events.Select(e => e.GetProperty("dataset").GetString()));
+        Assert.Equal([0L, 5L, 2L], events.Select(e => e.GetProperty("offset").GetInt64()));
+        Assert.False(events[0].TryGetProperty("tags", out _));
     }
 }

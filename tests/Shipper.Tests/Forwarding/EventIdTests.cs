@@ -20,4 +20,30 @@ public sealed class EventIdTests
         Assert.NotEqual(EventId.Compute("h", "f", 0), EventId.Compute("h", "f", 1));
         Assert.Equal(EventId.Compute("h", "f", 7), EventId.Compute("h", "f", 7));
     }
+
+    [Theory]
+    [InlineData("web-01", "0123456789abcdef0123456789abcdef")] // one SHA-256 block
+    [InlineData("a-rather-long-host-name.eu-west.example.internal", "0123456789abcdef0123456789abcdef")] // two blocks
+    public void Compute_ManyOffsets_SameAsDotNetSha256(string host, string fingerprint)
+    {
+        foreach (var offset in new long[] { 0, 1, 9, 10, 99_999, 1L << 31, 123_456_789_012, long.MaxValue })
+        {
+            var text = Encoding.UTF8.GetBytes($"{host}\n{fingerprint}\n{offset}");
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(text)[..16]), EventId.Compute(host, fingerprint, offset));
+        }
+    }
+
+    [Fact]
+    public void Hash_LibcryptoPresent_NativePathUsedAndAgreesForEveryLength()
+    {
+        Assert.True(Sha256Native.IsNative, "libcrypto (libssl3) is on every machine .NET runs on here");
+        var data = new byte[300];
+        new Random(4).NextBytes(data);
+        Span<byte> hash = stackalloc byte[32];
+        for (var length = 0; length <= data.Length; length++)
+        {
+            Sha256Native.Hash(data.AsSpan(0, length), hash);
+            Assert.Equal(SHA256.HashData(data.AsSpan(0, length)), hash.ToArray());
+        }
+    }
 }

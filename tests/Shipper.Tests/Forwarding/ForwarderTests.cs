@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using LogPipeline.Shipper.Batching;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
@@ -34,10 +35,10 @@ public sealed class ForwarderTests : IAsyncLifetime
         return (forwarder, registry, metrics);
     }
 
-    private Batch OneBatch()
+    private Batch OneBatch(long startOffset = 0)
     {
         using var encoder = new BatchEncoder("h");
-        var chunk = ChunkBuilder.Lines(_file, ChunkBuilder.Input(), 0, "a"u8.ToArray(), "b"u8.ToArray());
+        var chunk = ChunkBuilder.Lines(_file, ChunkBuilder.Input(), startOffset, "a"u8.ToArray(), "b"u8.ToArray());
         foreach (var slice in chunk.Events)
         {
             encoder.Add(chunk, slice);
@@ -118,5 +119,63 @@ public sealed class ForwarderTests : IAsyncLifetime
 
         Assert.False(await delivery);
         Assert.Equal(0, _file.AckedOffset);
+    }
+
+    /// <summary>The receiver answers the batch holding offset 0 only once <paramref name="gate"/> completes.</summary>
+    private static Func<IReadOnlyList<ReceivedEvent>, Task<bool>> HoldFirstBatchUntil(Task gate) => async events =>
+    {
+        if (events.Any(e => e.Offset == 0))
+        {
+            await gate;
+        }
+
+        return true;
+    };
+
+    [Fact]
+    public async Task Run_FirstBatchAnsweredLast_AckedOffsetWaitsThenCoversAll()
+    {
+        var (forwarder, _, metrics) = Create(TestReceiver.Token, _receiver.Url);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _receiver.BeforeAnswer = HoldFirstBatchUntil(release.Task);
+        var batches = Channel.CreateUnbounded<Batch>();
+        foreach (var start in new long[] { 0, 4, 8 })
+        {
+            batches.Writer.TryWrite(OneBatch(start));
+        }
+
+        batches.Writer.Complete();
+
+        var run = forwarder.RunAsync(batches.Reader, CancellationToken.None);
+        await TestReceiver.WaitUntilAsync(() => metrics.BatchesSent.Value >= 2, TimeSpan.FromSeconds(10), () => "the two later batches acknowledged");
+        Assert.Equal(0, _file.AckedOffset);
+        Assert.Equal(3, forwarder.Pending);
+
+        release.SetResult();
+        await run;
+
+        Assert.Equal(12, _file.AckedOffset);
+        Assert.Equal(0, forwarder.Pending);
+        Assert.Equal(6, _receiver.Count);
+    }
+
+    [Fact]
+    public async Task Run_StoppedWithFirstBatchUnanswered_LaterAcksNeverApplied()
+    {
+        var (forwarder, _, metrics) = Create(TestReceiver.Token, _receiver.Url);
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _receiver.BeforeAnswer = HoldFirstBatchUntil(never.Task);
+        var batches = Channel.CreateUnbounded<Batch>();
+        batches.Writer.TryWrite(OneBatch(0));
+        batches.Writer.TryWrite(OneBatch(4));
+        using var stop = new CancellationTokenSource();
+
+        var run = forwarder.RunAsync(batches.Reader, stop.Token);
+        await TestReceiver.WaitUntilAsync(() => metrics.BatchesSent.Value >= 1, TimeSpan.FromSeconds(10), () => "the second batch acknowledged");
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(0, _file.AckedOffset);
+        never.SetResult();
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class Scenario : IAsyncDisposable
 
     public string ConfigPath => Path.Combine(Root, "shipper.yaml");
 
-    public static async Task<Scenario> StartAsync(string inputs = "", string extra = "")
+    public static async Task<Scenario> StartAsync(string inputs = "", string extra = "", string batch = "")
     {
         var root = Directory.CreateTempSubdirectory("shipper-it-").FullName;
         if (Environment.IsPrivilegedProcess)
@@ -41,12 +41,15 @@ internal sealed partial class Scenario : IAsyncDisposable
             File.SetUnixFileMode(scenario.Logs, (UnixFileMode)0b111_101_101);
         }
 
-        scenario.WriteConfig(inputs, extra);
+        scenario.WriteConfig(inputs, extra, batch);
         return scenario;
     }
 
-    /// <summary>Writes the config; <paramref name="inputs"/> defaults to every *.log under logs/ from the beginning.</summary>
-    public void WriteConfig(string inputs = "", string extra = "")
+    /// <summary>
+    /// Writes the config; <paramref name="inputs"/> defaults to every *.log under logs/ from the beginning;
+    /// <paramref name="batch"/> adds keys under <c>batch:</c> (one line, e.g. <c>max_events: 100</c>).
+    /// </summary>
+    public void WriteConfig(string inputs = "", string extra = "", string batch = "")
     {
         if (inputs.Length == 0)
         {
@@ -70,6 +73,7 @@ internal sealed partial class Scenario : IAsyncDisposable
                 max_delay: 1s
             batch:
               max_age: 200ms
+              {batch}
             shutdown_timeout: 5s
             {extra}
             inputs:

@@ -30,6 +30,12 @@ internal sealed class TestReceiver : IAsyncDisposable
     /// <summary>When set, every request is answered with this status (and <c>Retry-After: 1</c> for 429/503).</summary>
     public int? ForcedStatus { get; set; }
 
+    /// <summary>
+    /// When set, awaited with a request's events before they are stored and answered: a test holds back one batch
+    /// (e.g. the one holding offset 0) to answer later ones first. False answers 503 without storing the events.
+    /// </summary>
+    public Func<IReadOnlyList<ReceivedEvent>, Task<bool>>? BeforeAnswer { get; set; }
+
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
     public long Requests => Interlocked.Read(ref _requests);
@@ -114,9 +120,16 @@ internal sealed class TestReceiver : IAsyncDisposable
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
         int accepted = 0, duplicates = 0;
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var parsed = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
+        if (BeforeAnswer is { } hold && !await hold(parsed))
         {
-            var e = Parse(line);
+            context.Response.StatusCode = 503;
+            await context.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "dropped by the test" });
+            return;
+        }
+
+        foreach (var e in parsed)
+        {
             if (_events.TryAdd(e.Id, e))
             {
                 accepted++;
