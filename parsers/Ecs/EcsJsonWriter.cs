@@ -1,60 +1,53 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace LogPipeline.Parsers.Ecs;
 
-/// <summary>Turns flat dotted field names into nested JSON objects, grouping fields that share a prefix.</summary>
+/// <summary>
+/// Turns flat dotted field names into nested JSON objects, grouping fields that share a prefix. Runs once per stored
+/// event, so it allocates nothing: the sort order lives on the stack and dotted names are compared as spans.
+/// </summary>
 internal static class EcsJsonWriter
 {
+    private const int StackFields = 128;
+
     public static void Write(EcsDocument document, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         if (document.Timestamp is { } ts)
         {
-            writer.WriteString("@timestamp", FormatTimestamp(ts));
+            Span<char> text = stackalloc char[EcsTimestampFormat.MaxLength];
+            writer.WriteString("@timestamp", text[..EcsTimestampFormat.Format(ts, text)]);
         }
 
-        var fields = document.Fields;
-        var order = new int[fields.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
+        var fields = document.FieldSpan;
+        var order = fields.Length <= StackFields ? stackalloc int[fields.Length] : new int[fields.Length];
+        SortByName(fields, order);
 
-        // Stable sort by name so that fields sharing a prefix are adjacent; insertion order breaks ties.
-        Array.Sort(order, (a, b) =>
-        {
-            var c = string.CompareOrdinal(fields[a].Key, fields[b].Key);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-
-        var open = new List<string>(6);
+        // The open objects are always the leading segments of the previous field's name: only their count is kept.
+        var open = 0;
+        var previous = string.Empty;
         foreach (var index in order)
         {
             var (name, value) = (fields[index].Key, fields[index].Value);
-            var parts = name.Split('.');
-            var common = 0;
-            while (common < open.Count && common < parts.Length - 1 && string.Equals(open[common], parts[common], StringComparison.Ordinal))
-            {
-                common++;
-            }
-
-            for (var j = open.Count; j > common; j--)
+            var common = CommonParents(previous, name, open);
+            for (; open > common; open--)
             {
                 writer.WriteEndObject();
-                open.RemoveAt(j - 1);
             }
 
-            for (var j = common; j < parts.Length - 1; j++)
+            var rest = name.AsSpan(SegmentStart(name, open));
+            for (var dot = rest.IndexOf('.'); dot >= 0; dot = rest.IndexOf('.'))
             {
-                writer.WriteStartObject(parts[j]);
-                open.Add(parts[j]);
+                writer.WriteStartObject(rest[..dot]);
+                open++;
+                rest = rest[(dot + 1)..];
             }
 
-            WriteValue(writer, parts[^1], value);
+            WriteValue(writer, rest, value);
+            previous = name;
         }
 
-        for (var j = open.Count; j > 0; j--)
+        for (; open > 0; open--)
         {
             writer.WriteEndObject();
         }
@@ -74,10 +67,63 @@ internal static class EcsJsonWriter
     }
 
     /// <summary>ISO-8601 in UTC with as many fractional digits as needed (up to 7), always ending in Z.</summary>
-    public static string FormatTimestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTimestamp(DateTimeOffset value)
+    {
+        Span<char> text = stackalloc char[EcsTimestampFormat.MaxLength];
+        return new string(text[..EcsTimestampFormat.Format(value, text)]);
+    }
 
-    private static void WriteValue(Utf8JsonWriter writer, string name, EcsValue value)
+    /// <summary>A stable insertion sort by ordinal name (documents hold a few dozen fields, often nearly in order).</summary>
+    private static void SortByName(ReadOnlySpan<KeyValuePair<string, EcsValue>> fields, Span<int> order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            var key = fields[i].Key;
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(fields[order[j]].Key, key) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = i;
+        }
+    }
+
+    /// <summary>How many of the first <paramref name="open"/> segments of <paramref name="previous"/> are also parent
+    /// segments (not the last one) of <paramref name="name"/>.</summary>
+    private static int CommonParents(string previous, string name, int open)
+    {
+        var common = 0;
+        var i = 0;
+        while (common < open)
+        {
+            var end = previous.IndexOf('.', i);
+            var segment = previous.AsSpan(i, end - i);
+            if (i + segment.Length >= name.Length || name[i + segment.Length] != '.' || !name.AsSpan(i, segment.Length).SequenceEqual(segment))
+            {
+                break;
+            }
+
+            common++;
+            i = end + 1;
+        }
+
+        return common;
+    }
+
+    private static int SegmentStart(string name, int segments)
+    {
+        var i = 0;
+        for (var s = 0; s < segments; s++)
+        {
+            i = name.IndexOf('.', i) + 1;
+        }
+
+        return i;
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, ReadOnlySpan<char> name, EcsValue value)
     {
         switch (value.Kind)
         {
