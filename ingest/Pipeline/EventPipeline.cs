@@ -68,8 +68,9 @@ internal sealed class EventPipeline
             _metrics.ParseFailed();
         }
 
-        records.Add(EventProcessor.ToRecord(id, document));
-        foreach (var alert in _detector.Observe(document))
+        var record = EventProcessor.ToRecord(id, document);
+        records.Add(record);
+        foreach (var alert in _detector.Observe(record, document))
         {
             (alerts ??= []).Add(EventProcessor.ToRecord(alert.GetString("event.id")!, alert));
         }

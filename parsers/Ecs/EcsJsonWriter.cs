@@ -36,7 +36,7 @@ internal static class EcsJsonWriter
             }
 
             var rest = name.AsSpan(SegmentStart(name, open));
-            for (var dot = rest.IndexOf('.'); dot >= 0; dot = rest.IndexOf('.'))
+            for (var dot = Dot(rest); dot >= 0; dot = Dot(rest))
             {
                 writer.WriteStartObject(rest[..dot]);
                 open++;
@@ -98,7 +98,7 @@ internal static class EcsJsonWriter
         var i = 0;
         while (common < open)
         {
-            var end = previous.IndexOf('.', i);
+            var end = i + Dot(previous.AsSpan(i));
             var segment = previous.AsSpan(i, end - i);
             if (i + segment.Length >= name.Length || name[i + segment.Length] != '.' || !name.AsSpan(i, segment.Length).SequenceEqual(segment))
             {
@@ -117,10 +117,24 @@ internal static class EcsJsonWriter
         var i = 0;
         for (var s = 0; s < segments; s++)
         {
-            i = name.IndexOf('.', i) + 1;
+            i += Dot(name.AsSpan(i)) + 1;
         }
 
         return i;
+    }
+
+    /// <summary>The first dot: a plain loop, as segments are a few characters, too short for a vectorised search.</summary>
+    private static int Dot(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '.')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void WriteValue(Utf8JsonWriter writer, ReadOnlySpan<char> name, EcsValue value)
