@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LogPipeline.Parsers.Ecs;
+using LogPipeline.Store;
 
 namespace LogPipeline.Ingest.Detection;
 
@@ -49,6 +50,16 @@ internal sealed class AccessEventReader
             status,
             StringAt(fields, layout[Agent]),
             StringAt(fields, layout[Host]));
+    }
+
+    /// <summary>
+    /// The same fields from a store record's typed columns (<c>http.response.status_code</c> as a number: a record
+    /// without a status is read from its document instead, where a status sent as text is found too).
+    /// </summary>
+    public static AccessEvent FromRecord(LogRecord record)
+    {
+        var path = record.UrlPath ?? PathOf(record.UrlOriginal);
+        return new AccessEvent(record.Dataset, record.Method, path, record.UrlOriginal ?? path, record.Status is > 0 and < 1000 ? record.Status.Value : 0, record.UserAgent, record.Host);
     }
 
     private static bool Matches(ReadOnlySpan<KeyValuePair<string, EcsValue>> fields, int[] layout)

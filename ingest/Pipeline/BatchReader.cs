@@ -15,12 +15,29 @@ internal sealed class BatchReader
 
     public async Task<BatchReadResult> ReadAsync(Stream body, long? contentLength, string? contentEncoding, CancellationToken cancellationToken)
     {
-        var (bytes, status, error) = await ReadBodyAsync(body, contentLength, contentEncoding, cancellationToken);
-        return bytes is null ? BatchReadResult.Refuse(status, error!) : Split(bytes);
+        var (bytes, status, error) = await ReadPooledAsync(body, contentLength, contentEncoding, cancellationToken);
+        if (bytes is null)
+        {
+            return BatchReadResult.Refuse(status, error!);
+        }
+
+        using (bytes)
+        {
+            return Split(bytes.Span);
+        }
     }
 
     /// <summary>The request body, decompressed, within the limits; or the status and message that refuse it.</summary>
     public async Task<(byte[]? Body, int Status, string? Error)> ReadBodyAsync(Stream body, long? contentLength, string? contentEncoding, CancellationToken cancellationToken)
+    {
+        var (bytes, status, error) = await ReadPooledAsync(body, contentLength, contentEncoding, cancellationToken);
+        using (bytes)
+        {
+            return (bytes?.ToArray(), status, error);
+        }
+    }
+
+    private async Task<(PooledBytes? Body, int Status, string? Error)> ReadPooledAsync(Stream body, long? contentLength, string? contentEncoding, CancellationToken cancellationToken)
     {
         if (contentLength > _options.MaxRequestBytes)
         {
@@ -40,7 +57,7 @@ internal sealed class BatchReader
 
         try
         {
-            return (await ReadAllAsync(body, gzip.Value, cancellationToken), 200, null);
+            return (await ReadAllAsync(body, contentLength, gzip.Value, cancellationToken), 200, null);
         }
         catch (LimitExceededException e)
         {
@@ -61,46 +78,41 @@ internal sealed class BatchReader
 
     private string TooLargeMessage => $"request body is over Ingest:MaxRequestBytes ({_options.MaxRequestBytes} bytes): send smaller batches";
 
-    private async Task<byte[]> ReadAllAsync(Stream body, bool gzip, CancellationToken cancellationToken)
+    private async Task<PooledBytes> ReadAllAsync(Stream body, long? contentLength, bool gzip, CancellationToken cancellationToken)
     {
-        var raw = await CopyAsync(new LimitedReadStream(body, _options.MaxRequestBytes, decompressed: false), cancellationToken);
+        var raw = await PooledBytes.ReadAsync(new LimitedReadStream(body, _options.MaxRequestBytes, decompressed: false), contentLength, cancellationToken);
         if (!gzip)
         {
             return raw;
         }
 
-        // GZipStream reads a truncated body as a short one without complaint, so the trailer's ISIZE (the
-        // uncompressed length mod 2^32 of the last member) is checked against what came out.
-        if (raw.Length < 18 || raw[0] != 0x1f || raw[1] != 0x8b)
+        using (raw)
         {
-            throw new InvalidDataException("no gzip header");
-        }
+            // GZipStream reads a truncated body as a short one without complaint, so the trailer's ISIZE (the
+            // uncompressed length mod 2^32 of the last member) is checked against what came out.
+            var span = raw.Span;
+            if (span.Length < 18 || span[0] != 0x1f || span[1] != 0x8b)
+            {
+                throw new InvalidDataException("no gzip header");
+            }
 
-        var inflated = await CopyAsync(
-            new LimitedReadStream(new GZipStream(new MemoryStream(raw), CompressionMode.Decompress), _options.MaxDecompressedBytes, decompressed: true),
-            cancellationToken);
-        if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) != (uint)inflated.Length)
-        {
-            throw new InvalidDataException("gzip body truncated");
-        }
+            var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]);
+            await using var inflating = new LimitedReadStream(new GZipStream(raw.AsStream(), CompressionMode.Decompress), _options.MaxDecompressedBytes, decompressed: true);
+            var inflated = await PooledBytes.ReadAsync(inflating, Math.Min(size, _options.MaxDecompressedBytes), cancellationToken);
+            if (size != (uint)inflated.Length)
+            {
+                inflated.Dispose();
+                throw new InvalidDataException("gzip body truncated");
+            }
 
-        return inflated;
-    }
-
-    private static async Task<byte[]> CopyAsync(Stream source, CancellationToken cancellationToken)
-    {
-        await using (source)
-        {
-            using var buffer = new MemoryStream();
-            await source.CopyToAsync(buffer, 81920, cancellationToken);
-            return buffer.ToArray();
+            return inflated;
         }
     }
 
-    private BatchReadResult Split(byte[] bytes)
+    private BatchReadResult Split(ReadOnlySpan<byte> span)
     {
         var events = new List<IncomingEvent>();
-        var span = bytes.AsSpan();
+        var repeated = new RepeatedStrings();
         var lineNumber = 0;
         while (!span.IsEmpty)
         {
@@ -128,7 +140,7 @@ internal sealed class BatchReader
                 return BatchReadResult.Refuse(413, $"batch has more than Ingest:MaxEventsPerBatch ({_options.MaxEventsPerBatch}) events");
             }
 
-            if (!EventJson.TryRead(line, out var incoming, out var error))
+            if (!EventJson.TryRead(line, repeated, out var incoming, out var error))
             {
                 return BatchReadResult.Refuse(400, $"line {lineNumber}: {error}");
             }

@@ -3,59 +3,83 @@ using System.Text.Json;
 
 namespace LogPipeline.Ingest.Pipeline;
 
-/// <summary>Reads one NDJSON line of a batch into an <see cref="IncomingEvent"/>, or says which field is wrong.</summary>
+/// <summary>
+/// Reads one NDJSON line of a batch into an <see cref="IncomingEvent"/>, or says which field is wrong. One forward
+/// pass with <see cref="Utf8JsonReader"/> over the line's bytes (no document tree, no copy); the checks then run in a
+/// fixed order, so the error names the same field whatever the order of the properties.
+/// </summary>
 internal static class EventJson
 {
-    private const int MaxDepth = 8;
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
-    public static bool TryRead(ReadOnlySpan<byte> line, out IncomingEvent? incoming, out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> line, out IncomingEvent? incoming, out string? error) =>
+        TryRead(line, new RepeatedStrings(), out incoming, out error);
+
+    /// <summary>As above; <paramref name="repeated"/> hands back the same string for a host, dataset or file seen in an
+    /// earlier line of the batch.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> line, RepeatedStrings repeated, out IncomingEvent? incoming, out string? error)
     {
         incoming = null;
-        JsonDocument document;
+        var raw = new RawEvent();
         try
         {
-            var copy = line.ToArray();
-            document = JsonDocument.Parse(copy, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            var reader = new Utf8JsonReader(line, ReaderOptions);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                reader.Read();
+                error = "an event must be a JSON object";
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                raw.ReadProperty(ref reader, repeated);
+            }
+
+            // Anything after the object (a second value, garbage) makes the reader throw here.
+            reader.Read();
         }
         catch (JsonException e)
         {
             error = $"not valid JSON ({e.Message})";
             return false;
         }
-
-        using (document)
+        catch (InvalidOperationException e)
         {
-            return TryRead(document.RootElement, out incoming, out error);
+            // A string that is not valid UTF-8 cannot become text.
+            error = $"not valid JSON ({e.Message}): send text that is not UTF-8 as message_base64";
+            return false;
         }
+
+        return TryValidate(raw, out incoming, out error);
     }
 
-    private static bool TryRead(JsonElement root, out IncomingEvent? incoming, out string? error)
+    private static bool TryValidate(RawEvent raw, out IncomingEvent? incoming, out string? error)
     {
         incoming = null;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            error = "an event must be a JSON object";
-            return false;
-        }
-
-        if (!RequiredString(root, "id", out var id, out error) || !RequiredString(root, "host", out var host, out error)
-            || !RequiredString(root, "dataset", out var dataset, out error))
+        if (!raw.Id.Required("id", out var id, out error) || !raw.Host.Required("host", out var host, out error)
+            || !raw.Dataset.Required("dataset", out var dataset, out error))
         {
             return false;
         }
 
-        if (id.Length > 128 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!IsValidId(id))
         {
             error = "field 'id' must be 1-128 characters of A-Z, a-z, 0-9, '-' or '_'";
             return false;
         }
 
-        if (!TryMessage(root, out var message, out var base64, out error)
-            || !OptionalString(root, "file", out var file, out error)
-            || !OptionalString(root, "fingerprint", out var fingerprint, out error)
-            || !TryOffset(root, out var offset, out error)
-            || !TryFields(root, out var fields, out error)
-            || !TryTags(root, out var tags, out error))
+        if (!TryMessage(raw, out var message, out var base64, out error)
+            || !raw.File.Optional("file", out var file, out error)
+            || !raw.Fingerprint.Optional("fingerprint", out var fingerprint, out error))
+        {
+            return false;
+        }
+
+        error = raw.OffsetError ?? raw.FieldsError ?? raw.TagsError;
+        if (error is not null)
         {
             return false;
         }
@@ -63,49 +87,34 @@ internal static class EventJson
         incoming = new IncomingEvent
         {
             Id = id, Host = host, Dataset = dataset, Message = message, InvalidUtf8 = base64 is not null, OriginalBase64 = base64,
-            File = file, Fingerprint = fingerprint, Offset = offset, Fields = fields, Tags = tags,
+            File = file, Fingerprint = fingerprint, Offset = raw.Offset, Fields = raw.Fields ?? [], Tags = raw.Tags ?? [],
         };
         return true;
     }
 
-    private static bool RequiredString(JsonElement root, string name, out string value, out string? error)
+    private static bool IsValidId(string id)
     {
-        value = string.Empty;
-        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } s)
+        if (id.Length > 128)
         {
-            error = $"field '{name}' is required and must be a non-empty string";
             return false;
         }
 
-        value = s;
-        error = null;
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
-    private static bool OptionalString(JsonElement root, string name, out string? value, out string? error)
-    {
-        value = null;
-        error = null;
-        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            error = $"field '{name}' must be a string";
-            return false;
-        }
-
-        value = element.GetString();
-        return true;
-    }
-
-    private static bool TryMessage(JsonElement root, out string message, out string? base64, out string? error)
+    private static bool TryMessage(RawEvent raw, out string message, out string? base64, out string? error)
     {
         message = string.Empty;
         base64 = null;
-        if (!OptionalString(root, "message", out var text, out error) || !OptionalString(root, "message_base64", out var b64, out error))
+        if (!raw.Message.Optional("message", out var text, out error) || !raw.MessageBase64.Optional("message_base64", out var b64, out error))
         {
             return false;
         }
@@ -136,75 +145,6 @@ internal static class EventJson
         // Invalid sequences become U+FFFD in the searchable message; the processor keeps the exact bytes (base64).
         message = Encoding.UTF8.GetString(bytes);
         base64 = b64;
-        return true;
-    }
-
-    private static bool TryOffset(JsonElement root, out long? offset, out string? error)
-    {
-        offset = null;
-        error = null;
-        if (!root.TryGetProperty("offset", out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out var value) || value < 0)
-        {
-            error = "field 'offset' must be a whole number >= 0";
-            return false;
-        }
-
-        offset = value;
-        return true;
-    }
-
-    private static bool TryFields(JsonElement root, out IReadOnlyList<KeyValuePair<string, string>> fields, out string? error)
-    {
-        fields = [];
-        error = null;
-        if (!root.TryGetProperty("fields", out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            error = "field 'fields' must be an object of string values";
-            return false;
-        }
-
-        var list = new List<KeyValuePair<string, string>>();
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.Value.ValueKind != JsonValueKind.String || !FieldName.IsValid(property.Name))
-            {
-                error = $"fields.{property.Name}: names are dotted identifiers and values strings";
-                return false;
-            }
-
-            list.Add(new(property.Name, property.Value.GetString()!));
-        }
-
-        fields = list;
-        return true;
-    }
-
-    private static bool TryTags(JsonElement root, out IReadOnlyList<string> tags, out string? error)
-    {
-        tags = [];
-        error = null;
-        if (!root.TryGetProperty("tags", out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
-        {
-            error = "field 'tags' must be an array of strings";
-            return false;
-        }
-
-        tags = element.EnumerateArray().Select(t => t.GetString()!).ToList();
         return true;
     }
 }

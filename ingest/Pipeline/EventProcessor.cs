@@ -22,10 +22,23 @@ internal sealed class EventProcessor
     public EcsDocument Process(IncomingEvent incoming, string agentName)
     {
         var document = new EcsDocument();
-        _formats.Parse(incoming.Dataset, incoming.Message, document);
+        Process(incoming, agentName, Now(), document);
+        return document;
+    }
+
+    /// <summary>The ingest time of a batch: read once, written once, shared by its events.</summary>
+    public IngestClock Now()
+    {
         var now = _time.GetUtcNow();
-        document.Timestamp ??= now;
-        document.Set("event.ingested", EcsTime.Format(now));
+        return new IngestClock(now, EcsTime.Format(now));
+    }
+
+    /// <summary>Parses and enriches into <paramref name="document"/> (empty, or cleared for reuse).</summary>
+    public void Process(IncomingEvent incoming, string agentName, IngestClock now, EcsDocument document)
+    {
+        _formats.Parse(incoming.Dataset, incoming.Message, document);
+        document.Timestamp ??= now.Time;
+        document.Set("event.ingested", now.Text);
         document.Set("host.name", incoming.Host);
         document.Set("log.file.path", incoming.File);
         if (incoming.Offset is { } offset)
@@ -50,8 +63,6 @@ internal sealed class EventProcessor
         {
             document.AddTag(tag);
         }
-
-        return document;
     }
 
     /// <summary>The store's view of a document: its id, time, JSON and the typed columns.</summary>

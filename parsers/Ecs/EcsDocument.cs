@@ -19,6 +19,9 @@ public sealed class EcsDocument
 
     public IReadOnlyList<KeyValuePair<string, EcsValue>> Fields => _fields;
 
+    /// <summary>The fields as a span, for readers on the per-event path (no interface call nor copy per field).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, EcsValue>> FieldSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_fields);
+
     /// <summary>
     /// Stored JSON keeps log text readable (no \u0022 for quotes): it is data, never embedded raw in HTML —
     /// the UI encodes what it shows.
@@ -116,16 +119,7 @@ public sealed class EcsDocument
     }
 
     /// <summary>The document as a compact JSON string.</summary>
-    public string ToJson()
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteTo(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public string ToJson() => JsonScratch.ToJson(this, WriterOptions);
 
     private void Put(string field, EcsValue value)
     {

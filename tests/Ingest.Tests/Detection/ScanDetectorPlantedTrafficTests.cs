@@ -1,4 +1,5 @@
 using LogPipeline.Ingest.Detection;
+using LogPipeline.Ingest.Pipeline;
 using LogPipeline.Parsers;
 using LogPipeline.Parsers.Ecs;
 
@@ -72,6 +73,37 @@ public sealed class ScanDetectorPlantedTrafficTests
         });
 
         PlantedTraffic.AssertExpectations(PlantedTraffic.FindingsOf(alerts));
+    }
+
+    [Fact]
+    public void Observe_RecordsAsIngestBuildsThem_SameAlertsAsFromDocuments()
+    {
+        var fromDocuments = Run(new DetectionOptions());
+        var detector = new ScanDetector(new DetectionOptions(), new FakeTimeProvider(PlantedTraffic.Start + PlantedTraffic.Duration));
+
+        var fromRecords = Traffic.SelectMany(d => detector.Observe(EventProcessor.ToRecord("id", d), d)).ToList();
+
+        Assert.NotEmpty(fromDocuments);
+        Assert.Equal(fromDocuments.Select(a => a.ToJson()), fromRecords.Select(a => a.ToJson()));
+    }
+
+    [Fact]
+    public void Observe_RecordWithStatusSentAsText_ReadFromTheDocument()
+    {
+        var detector = new ScanDetector(new DetectionOptions(), new FakeTimeProvider(PlantedTraffic.Start));
+        var alerts = new List<EcsDocument>();
+        for (var i = 0; i < 40; i++)
+        {
+            var document = new EcsDocument { Timestamp = PlantedTraffic.Start.AddSeconds(i) };
+            document.Set("event.dataset", "apache.access");
+            document.Set("source.ip", "192.0.2.77");
+            document.Set("http.request.method", "GET");
+            document.Set("url.original", $"/probe-{i}.php");
+            document.Set("http.response.status_code", "404");
+            alerts.AddRange(detector.Observe(EventProcessor.ToRecord($"e{i}", document), document));
+        }
+
+        Assert.Contains(alerts, a => a.GetString("rule.id") == "http-4xx-probing" && a.GetString("source.ip") == "192.0.2.77");
     }
 
     private static List<EcsDocument> Run(DetectionOptions options)
