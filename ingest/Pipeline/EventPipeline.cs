@@ -37,9 +37,9 @@ internal sealed class EventPipeline
         foreach (var incoming in events)
         {
             document.Clear();
-            _processor.Process(incoming, agent, now, document);
+            var timedByIngest = _processor.Process(incoming, agent, now, document);
             bytes += incoming.Message.Length;
-            Add(incoming.Id, document, records, ref alerts);
+            Add(incoming.Id, document, records, ref alerts, timedByIngest);
         }
 
         return WriteAsync(records, events.Count, bytes, alerts, cancellationToken);
@@ -61,14 +61,14 @@ internal sealed class EventPipeline
         return WriteAsync(records, events.Count, bytes, alerts, cancellationToken);
     }
 
-    private void Add(string id, EcsDocument document, List<LogRecord> records, ref List<LogRecord>? alerts)
+    private void Add(string id, EcsDocument document, List<LogRecord> records, ref List<LogRecord>? alerts, bool timedByIngest = false)
     {
         if (document.HasTag(Unparsed.FailureTag))
         {
             _metrics.ParseFailed();
         }
 
-        var record = EventProcessor.ToRecord(id, document);
+        var record = EventProcessor.ToRecord(id, document, timedByIngest);
         records.Add(record);
         foreach (var alert in _detector.Observe(record, document))
         {

@@ -33,10 +33,15 @@ internal sealed class EventProcessor
         return new IngestClock(now, EcsTime.Format(now));
     }
 
-    /// <summary>Parses and enriches into <paramref name="document"/> (empty, or cleared for reuse).</summary>
-    public void Process(IncomingEvent incoming, string agentName, IngestClock now, EcsDocument document)
+    /// <summary>
+    /// Parses and enriches into <paramref name="document"/> (empty, or cleared for reuse). Returns true when the line
+    /// carried no time of its own and the document was timed by ingest's clock (the store then also looks for the id
+    /// in the previous day, so a re-send after UTC midnight stays a duplicate).
+    /// </summary>
+    public bool Process(IncomingEvent incoming, string agentName, IngestClock now, EcsDocument document)
     {
         _formats.Parse(incoming.Dataset, incoming.Message, document);
+        var timedByIngest = document.Timestamp is null;
         document.Timestamp ??= now.Time;
         document.Set("event.ingested", now.Text);
         document.Set("host.name", incoming.Host);
@@ -63,12 +68,15 @@ internal sealed class EventProcessor
         {
             document.AddTag(tag);
         }
+
+        return timedByIngest;
     }
 
     /// <summary>The store's view of a document: its id, time, JSON and the typed columns.</summary>
-    public static LogRecord ToRecord(string id, EcsDocument document) => new()
+    public static LogRecord ToRecord(string id, EcsDocument document, bool timestampFromIngestClock = false) => new()
     {
         Id = id,
+        TimestampFromIngestClock = timestampFromIngestClock,
         Timestamp = document.Timestamp ?? throw new ArgumentException("document has no @timestamp", nameof(document)),
         DocumentJson = document.ToJson(),
         Host = document.GetString("host.name"),
