@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using LogPipeline.UiLatency;
 
 // Usage: dotnet run -c Release --project bench/UiLatency -- [--events 10000000] [--data DIR] [--rounds 15] [--measure-only]
+//        [--ui PATH/query-ui.dll] (another build of query-ui, e.g. a copy of an earlier commit's, for a before/after run)
 // Fills DIR with N events once (a marker file remembers), starts the Release query-ui on it, and times each page
 // over HTTP: the first (cold) response, then median and p95 of full responses after two warm-ups, and each median as a
 // ratio to /healthz measured in the same run.
@@ -21,7 +22,7 @@ if (!File.Exists(marker) && !args.Contains("--measure-only"))
 }
 
 var port = FreePort();
-var ui = Path.Combine(repo, "query-ui", "bin", "Release", "net10.0", "query-ui.dll");
+var ui = ArgText("--ui") ?? Path.Combine(repo, "query-ui", "bin", "Release", "net10.0", "query-ui.dll");
 using var process = Process.Start(new ProcessStartInfo("dotnet", [ui, "--urls", $"http://127.0.0.1:{port}", "--data-dir", data]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
 process.OutputDataReceived += (_, _) => { };
 process.ErrorDataReceived += (_, _) => { };

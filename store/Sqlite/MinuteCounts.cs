@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace LogPipeline.Store.Sqlite;
 
 /// <summary>
-/// Per-minute counts of the events of one day file that match one filter, kept in memory and brought up to date
-/// incrementally. Rows are only ever appended to a day file (no update, no per-row delete; retention deletes whole
+/// Per-minute counts of the events of one day file that match one filter — in all, or per host — with the newest
+/// time per host, kept in memory and brought up to date incrementally. Rows are only ever appended to a day file (no update, no per-row delete; retention deletes whole
 /// files), and with a single writer a row's rowid is the day's highest at its commit: so the rows with rowid at most
 /// M are exactly those committed when M was the highest, and a cached entry for M plus the rows with rowid above M is
 /// the exact count now. A day file deleted and created again is told apart by the id of its first row.
@@ -16,27 +16,34 @@ internal sealed class MinuteCounts
     public const int PerDay = 24 * 60;
     public const long MinuteNanos = 60_000_000_000;
     private const int MaxEntries = 512;
-    private readonly ConcurrentDictionary<(DateOnly Day, string Filter), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(DateOnly Day, string Filter, bool ByHost), Entry> _entries = new();
     private long _clock;
 
     /// <summary>
     /// The day's counts per minute of the day for <paramref name="filter"/>, exact as of this call; null when a row's
     /// time lies outside its day (the caller then counts the range directly).
     /// </summary>
-    public long[]? Get(SqliteConnection connection, DateOnly day, SqlFilter filter)
+    public long[]? Get(SqliteConnection connection, DateOnly day, SqlFilter filter) =>
+        Get(connection, day, filter, byHost: false) is { } groups ? groups.GetValueOrDefault(string.Empty)?.Counts ?? new long[PerDay] : null;
+
+    /// <summary>As <see cref="Get(SqliteConnection, DateOnly, SqlFilter)"/>, per host (events without a host are left out).</summary>
+    public IReadOnlyDictionary<string, Group>? GetByHost(SqliteConnection connection, DateOnly day, SqlFilter filter) =>
+        Get(connection, day, filter, byHost: true);
+
+    private Dictionary<string, Group>? Get(SqliteConnection connection, DateOnly day, SqlFilter filter, bool byHost)
     {
-        var key = (day, KeyOf(filter));
+        var key = (day, KeyOf(filter), byHost);
         var maxRowId = Scalar(connection, "SELECT max(rowid) FROM events") is long max ? max : 0;
         var firstId = Scalar(connection, "SELECT id FROM events ORDER BY rowid LIMIT 1") as string;
         var dayStart = EventTime.ToNanos(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         Entry? entry = null;
         if (_entries.TryGetValue(key, out var cached) && cached.FirstId == firstId && cached.MaxRowId <= maxRowId)
         {
-            entry = cached.MaxRowId == maxRowId ? cached : Add(cached, connection, filter, dayStart, maxRowId, incremental: true);
+            entry = cached.MaxRowId == maxRowId ? cached : Add(cached, connection, filter, byHost, dayStart, maxRowId, incremental: true);
         }
         else
         {
-            entry = Add(new Entry(firstId, 0, new long[PerDay]), connection, filter, dayStart, maxRowId, incremental: false);
+            entry = Add(new Entry(firstId, 0, []), connection, filter, byHost, dayStart, maxRowId, incremental: false);
         }
 
         if (entry is null)
@@ -47,7 +54,7 @@ internal sealed class MinuteCounts
         entry.LastUsed = Interlocked.Increment(ref _clock);
         _entries[key] = entry;
         Evict();
-        return entry.Counts;
+        return entry.Groups;
     }
 
     /// <summary>
@@ -55,30 +62,37 @@ internal sealed class MinuteCounts
     /// use the filter's indexes (<c>+rowid</c> keeps the bound from steering it to a table scan); an update walks the
     /// new rows by rowid.
     /// </summary>
-    private static Entry? Add(Entry from, SqliteConnection connection, SqlFilter filter, long dayStart, long maxRowId, bool incremental)
+    private static Entry? Add(Entry from, SqliteConnection connection, SqlFilter filter, bool byHost, long dayStart, long maxRowId, bool incremental)
     {
         using var command = connection.CreateCommand();
-        var source = incremental ? "events NOT INDEXED" : ReferenceEquals(filter, SqlFilter.All) ? "events INDEXED BY events_ts" : "events";
+        var source = incremental ? "events NOT INDEXED" : ReferenceEquals(filter, SqlFilter.All) && !byHost ? "events INDEXED BY events_ts" : "events";
         var rows = incremental ? "rowid > $after AND rowid <= $max" : "+rowid <= $max";
-        command.CommandText = $"SELECT (ts - $day) / {MinuteNanos}, count(*), min(ts) < $day FROM {source} WHERE {rows} AND ({filter.Where}) GROUP BY 1";
+        var (group, groupBy) = byHost ? ("host", "host COLLATE BINARY") : ("''", "1");
+        command.CommandText = $"""
+            SELECT {group}, (ts - $day) / {MinuteNanos}, count(*), min(ts) < $day, max(ts) FROM {source}
+            WHERE {rows} AND ({filter.Where}) AND {group} IS NOT NULL GROUP BY {groupBy}, 2
+            """;
         command.Parameters.AddWithValue("$day", dayStart);
         command.Parameters.AddWithValue("$after", from.MaxRowId);
         command.Parameters.AddWithValue("$max", maxRowId);
         filter.Bind(command);
-        var counts = (long[])from.Counts.Clone();
+        var groups = from.Groups.ToDictionary(g => g.Key, g => g.Value with { Counts = (long[])g.Value.Counts.Clone() }, StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var minute = reader.GetInt64(0);
-            if (minute is < 0 or >= PerDay || reader.GetInt64(2) != 0)
+            var minute = reader.GetInt64(1);
+            if (minute is < 0 or >= PerDay || reader.GetInt64(3) != 0)
             {
                 return null;
             }
 
-            counts[minute] += reader.GetInt64(1);
+            var name = reader.GetString(0);
+            var seen = groups.GetValueOrDefault(name) ?? new Group(new long[PerDay], long.MinValue);
+            seen.Counts[minute] += reader.GetInt64(2);
+            groups[name] = seen with { Newest = Math.Max(seen.Newest, reader.GetInt64(4)) };
         }
 
-        return new Entry(from.FirstId, maxRowId, counts);
+        return new Entry(from.FirstId, maxRowId, groups);
     }
 
     private void Evict()
@@ -101,7 +115,10 @@ internal sealed class MinuteCounts
     private static string KeyOf(SqlFilter filter) =>
         filter.Where + "\u0001" + string.Join('\u0002', filter.Parameters.Select(p => p.GetType().Name + ":" + Convert.ToString(p, CultureInfo.InvariantCulture)));
 
-    private sealed record Entry(string? FirstId, long MaxRowId, long[] Counts)
+    /// <summary>One group's counts per minute of the day and the time (nanoseconds) of its newest event in the day.</summary>
+    public sealed record Group(long[] Counts, long Newest);
+
+    private sealed record Entry(string? FirstId, long MaxRowId, Dictionary<string, Group> Groups)
     {
         public long LastUsed { get; set; }
     }

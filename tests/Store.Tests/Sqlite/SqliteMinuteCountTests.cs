@@ -4,11 +4,11 @@ using LogPipeline.Store.Tests.Support;
 namespace LogPipeline.Store.Tests.Sqlite;
 
 /// <summary>
-/// Histograms over long ranges, which count whole minutes from the per-minute counts kept per day file and filter:
-/// checked against counts computed from the written events, with unaligned range ends, several day files, and events
-/// written (late ones too) between two reads of a long-lived read-only store.
+/// Histograms and host activity over long ranges, which count whole minutes from the per-minute counts kept per day
+/// file and filter: checked against counts computed from the written events, with unaligned range ends, several day
+/// files, and events written (late ones too) between two reads of a long-lived read-only store.
 /// </summary>
-public sealed class SqliteHistogramTests : IAsyncLifetime
+public sealed class SqliteMinuteCountTests : IAsyncLifetime
 {
     private static readonly int[] Statuses = [200, 404, 200, 302, 500, 200, 404];
     private readonly TempDirectory _directory = new();
@@ -76,6 +76,31 @@ public sealed class SqliteHistogramTests : IAsyncLifetime
         Assert.Equal(_written.Count(e => e.Timestamp >= from && e.Timestamp < to), result.Total);
         Assert.Equal(20, result.Buckets.Count);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("NOT status:200")]
+    public async Task HostActivityAsync_LongRangeBeforeAndAfterMoreWrites_MatchesTheWrittenEvents(string query)
+    {
+        var from = Events.Day0.AddHours(2).AddSeconds(7.25);
+        var to = Events.Day0.AddHours(45).AddMinutes(3).AddSeconds(1);
+        var recentFrom = to.AddMinutes(-47);
+        await WriteAsync(Spread(Events.Day0.AddHours(1), TimeSpan.FromHours(40), 2_000, "a"));
+        Assert.Equal(ExpectedHosts(query, from, to, recentFrom), await HostActivityAsync(query, from, to, recentFrom));
+
+        await WriteAsync(Spread(Events.Day0.AddHours(3), TimeSpan.FromHours(44), 1_000, "b"));
+
+        Assert.Equal(ExpectedHosts(query, from, to, recentFrom), await HostActivityAsync(query, from, to, recentFrom));
+    }
+
+    private async Task<List<HostActivity>> HostActivityAsync(string query, DateTimeOffset from, DateTimeOffset to, DateTimeOffset recentFrom) =>
+        [.. await _reader.HostActivityAsync(new HostActivityRequest { Query = query, From = from, To = to, RecentFrom = recentFrom }, CancellationToken.None)];
+
+    private List<HostActivity> ExpectedHosts(string query, DateTimeOffset from, DateTimeOffset to, DateTimeOffset recentFrom) =>
+        _written.Where(e => (query.Length == 0 || e.Status != 200) && e.Timestamp >= from && e.Timestamp < to)
+            .GroupBy(e => e.Host!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new HostActivity(g.Key, g.Count(), g.Count(e => e.Timestamp >= recentFrom), g.Max(e => e.Timestamp)))
+            .ToList();
 
     private Task<HistogramResult> HistogramAsync(string query, DateTimeOffset from, DateTimeOffset to, int minutes) =>
         _reader.HistogramAsync(new HistogramRequest { Query = query, From = from, To = to, Interval = TimeSpan.FromMinutes(minutes) }, CancellationToken.None);
