@@ -60,17 +60,18 @@ internal sealed class MinuteCounts
     /// <summary>
     /// Counts rows in (from.MaxRowId, maxRowId] into a copy of <paramref name="from"/>. The first build lets the planner
     /// use the filter's indexes (<c>+rowid</c> keeps the bound from steering it to a table scan); an update walks the
-    /// new rows by rowid.
+    /// new rows by rowid and checks the filter on each.
     /// </summary>
     private static Entry? Add(Entry from, SqliteConnection connection, SqlFilter filter, bool byHost, long dayStart, long maxRowId, bool incremental)
     {
         using var command = connection.CreateCommand();
         var source = incremental ? "events NOT INDEXED" : ReferenceEquals(filter, SqlFilter.All) && !byHost ? "events INDEXED BY events_ts" : "events";
-        var rows = incremental ? "rowid > $after AND rowid <= $max" : "+rowid <= $max";
+        // An update must walk only the new rows: "+(…)" keeps the filter (a text match is "rowid IN (…)") from steering it.
+        var where = incremental ? $"rowid > $after AND rowid <= $max AND +({filter.Where})" : $"+rowid <= $max AND ({filter.Where})";
         var (group, groupBy) = byHost ? ("host", "host COLLATE BINARY") : ("''", "1");
         command.CommandText = $"""
             SELECT {group}, (ts - $day) / {MinuteNanos}, count(*), min(ts) < $day, max(ts) FROM {source}
-            WHERE {rows} AND ({filter.Where}) AND {group} IS NOT NULL GROUP BY {groupBy}, 2
+            WHERE {where} AND {group} IS NOT NULL GROUP BY {groupBy}, 2
             """;
         command.Parameters.AddWithValue("$day", dayStart);
         command.Parameters.AddWithValue("$after", from.MaxRowId);

@@ -51,6 +51,7 @@ public sealed class SqliteMinuteCountTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("status:404")]
+    [InlineData("wp-login")]
     public async Task HistogramAsync_EventsWrittenAfterAnEarlierRead_AreCountedIncludingLateOnes(string query)
     {
         var from = Events.Day0.AddMinutes(30);
