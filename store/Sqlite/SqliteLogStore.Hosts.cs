@@ -32,7 +32,7 @@ public sealed partial class SqliteLogStore
             var high = Math.Min(range.ToNanos, dayStart + (MinuteCounts.PerDay * MinuteCounts.MinuteNanos));
             var first = (low - dayStart + MinuteCounts.MinuteNanos - 1) / MinuteCounts.MinuteNanos;
             var end = (high - dayStart) / MinuteCounts.MinuteNanos;
-            var perHost = (end - first) * MinuteCounts.MinuteNanos >= MinutesFromNanos ? _minuteCounts.GetByHost(connection, day, filter) : null;
+            var perHost = (end - first) * MinuteCounts.MinuteNanos >= MinutesFromNanos ? _minuteCounts.GetByHost(connection, day, filter, first, end) : null;
             if (perHost is null || perHost.Values.Any(g => g.Newest >= high))
             {
                 ReadActivity(connection, day, new TimeRange(low, high), filter, recent, Add);

@@ -4,7 +4,7 @@ namespace LogPipeline.Store.Sqlite;
 
 public sealed partial class SqliteLogStore
 {
-    /// <summary>A day part at least this long is counted from the day's per-minute counts (built once for the whole day).</summary>
+    /// <summary>A day part at least this long is counted from the per-minute counts kept for the day and filter.</summary>
     private const long MinutesFromNanos = 6 * 60 * MinuteCounts.MinuteNanos;
 
     private readonly MinuteCounts _minuteCounts = new();
@@ -26,15 +26,13 @@ public sealed partial class SqliteLogStore
 
         var firstMinute = (low - dayStart + MinuteCounts.MinuteNanos - 1) / MinuteCounts.MinuteNanos;
         var endMinute = (high - dayStart) / MinuteCounts.MinuteNanos;
-        var perMinute = grid.WidthNanos % MinuteCounts.MinuteNanos == 0 && (endMinute - firstMinute) * MinuteCounts.MinuteNanos >= MinutesFromNanos
-            ? _minuteCounts.Get(connection, day, filter)
-            : null;
-        if (perMinute is null)
+        if (grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || (endMinute - firstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos)
         {
             CountRange(connection, day, new TimeRange(low, high), filter, grid, counts);
             return;
         }
 
+        var perMinute = _minuteCounts.Get(connection, day, filter, firstMinute, endMinute);
         for (var minute = firstMinute; minute < endMinute; minute++)
         {
             counts[grid.IndexOf(dayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];

@@ -65,6 +65,28 @@ public sealed class SqliteMinuteCountTests : IAsyncLifetime
         Assert.Equal(Expected(query, from, to, 60), second.Buckets);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("status:404")]
+    public async Task HistogramAsync_RangesGrowingShrinkingAndApartAcrossWrites_EachMatchesTheWrittenEvents(string query)
+    {
+        await WriteAsync(Spread(Events.Day0, TimeSpan.FromHours(47), 3_000, "a"));
+        (double From, double To)[] hours = [(10.3, 18.7), (2.1, 20.05), (30, 36.5), (6.5, 12.25), (0, 48)];
+        foreach (var (i, (fromHour, toHour)) in hours.Index())
+        {
+            var from = Events.Day0.AddHours(fromHour);
+            var to = Events.Day0.AddHours(toHour);
+            if (i == 2)
+            {
+                await WriteAsync(Spread(Events.Day0.AddHours(5), TimeSpan.FromHours(30), 700, "b"));
+            }
+
+            var result = await HistogramAsync(query, from, to, 30);
+
+            Assert.Equal(Expected(query, from, to, 30), result.Buckets);
+        }
+    }
+
     [Fact]
     public async Task HistogramAsync_SecondsBuckets_AreCountedFromTheDayFile()
     {
