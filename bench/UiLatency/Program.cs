@@ -30,7 +30,7 @@ process.BeginOutputReadLine();
 process.BeginErrorReadLine();
 try
 {
-    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
     await WaitHealthyAsync(http);
     // The store's events end when it was filled: time the ranges ending at its newest event, as the page's default
     // "last 15 minutes" does on a live store.
