@@ -20,4 +20,7 @@ public interface ILogSearch
 
     /// <summary>N events before and after one event, from the same host and file.</summary>
     Task<SurroundingResult> SurroundingAsync(SurroundingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Per host that has matching events: their count, the count since RecentFrom, the newest time; by host name.</summary>
+    Task<IReadOnlyList<HostActivity>> HostActivityAsync(HostActivityRequest request, CancellationToken cancellationToken);
 }

@@ -1,11 +1,10 @@
-using LogPipeline.QueryUi.Search;
 using LogPipeline.Store;
 
 namespace LogPipeline.QueryUi.Hosts;
 
 /// <summary>
-/// Builds the hosts page: event counts per host over 24 h and over the last 5 minutes (two top-values reads), the
-/// newest event of each host seen in 24 h (one size-1 search per host), and the heartbeats on disk.
+/// Builds the hosts page: one store aggregate gives every host's events over 24 h, over the last 5 minutes and its
+/// newest event time; the heartbeats on disk add acknowledged lag and the last error.
 /// </summary>
 internal sealed class HostsReport(ILogSearch store, HeartbeatReader heartbeats)
 {
@@ -16,23 +15,15 @@ internal sealed class HostsReport(ILogSearch store, HeartbeatReader heartbeats)
 
     public async Task<IReadOnlyList<HostRow>> BuildAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var day = await store.TopValuesAsync(new TopValuesRequest { Query = Events, From = now.AddHours(-24), To = now, Field = "host.name", Size = 10_000 }, cancellationToken);
-        var recent = await store.TopValuesAsync(new TopValuesRequest { Query = Events, From = now - RateWindow, To = now, Field = "host.name", Size = 10_000 }, cancellationToken);
-        var rates = recent.Values.ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal);
+        var activity = (await store.HostActivityAsync(new HostActivityRequest { Query = Events, From = now.AddHours(-24), To = now, RecentFrom = now - RateWindow }, cancellationToken))
+            .ToDictionary(a => a.Host, StringComparer.Ordinal);
         var beats = heartbeats.ReadAll().ToDictionary(h => h.Host, StringComparer.Ordinal);
         var rows = new List<HostRow>();
-        foreach (var host in day.Values.Select(v => v.Value).Union(beats.Keys).Order(StringComparer.Ordinal))
+        foreach (var host in activity.Keys.Union(beats.Keys).Order(StringComparer.Ordinal))
         {
-            var count = day.Values.FirstOrDefault(v => v.Value == host)?.Count ?? 0;
-            DateTimeOffset? last = null;
-            if (count > 0)
-            {
-                var newest = await store.SearchAsync(new SearchRequest { Query = $"{Events} AND host.name:{QueryEdit.Quote(host)}", From = now.AddHours(-24), To = now, Size = 1, TotalCap = 0 }, cancellationToken);
-                last = newest.Hits.FirstOrDefault()?.Timestamp;
-            }
-
+            activity.TryGetValue(host, out var seen);
             beats.TryGetValue(host, out var beat);
-            rows.Add(Row(host, count, rates.GetValueOrDefault(host), last, beat, now));
+            rows.Add(Row(host, seen?.Events ?? 0, seen?.RecentEvents ?? 0, seen?.LastEvent, beat, now));
         }
 
         return rows;

@@ -35,19 +35,25 @@ internal static class SearchPageLoader
 
         try
         {
-            var result = await store.SearchAsync(new SearchRequest { Query = state.Q, From = from, To = to, Size = pageSize, Cursor = state.Cursor }, cancellationToken);
+            // With the aggregates, the histogram's sum is the exact total, so the hits are read without counting; the
+            // store calls run side by side (each reads the store on its own connections).
+            var request = new SearchRequest { Query = state.Q, From = from, To = to, Size = pageSize, Cursor = state.Cursor };
+            var search = Task.Run(() => store.SearchAsync(withAggregates ? request with { TotalCap = 0 } : request, cancellationToken), cancellationToken);
+            var histogram = withAggregates ? Task.Run(() => store.HistogramAsync(new HistogramRequest { Query = state.Q, From = from, To = to }, cancellationToken), cancellationToken) : null;
+            var top = withAggregates && state.Field is { } field
+                ? Task.Run(() => store.TopValuesAsync(new TopValuesRequest { Query = state.Q, From = from, To = to, Field = field, Size = TopValuesShown }, cancellationToken), cancellationToken)
+                : null;
+            await Task.WhenAll(new Task?[] { search, histogram, top }.OfType<Task>());
+            var result = await search;
             var hits = result.Hits.Select(HitView.From).ToList();
-            page = page with { Result = result, Hits = hits, FieldsPresent = FieldsOf(hits) };
-            if (!withAggregates)
+            if (histogram is not null)
             {
-                return page;
+                var counted = await histogram;
+                result = result with { Total = counted.Total, TotalIsLowerBound = false };
+                page = page with { Histogram = counted, Top = top is null ? null : await top };
             }
 
-            var histogram = await store.HistogramAsync(new HistogramRequest { Query = state.Q, From = from, To = to }, cancellationToken);
-            var top = state.Field is { } field
-                ? await store.TopValuesAsync(new TopValuesRequest { Query = state.Q, From = from, To = to, Field = field, Size = TopValuesShown }, cancellationToken)
-                : null;
-            return page with { Histogram = histogram, Top = top };
+            return page with { Result = result, Hits = hits, FieldsPresent = FieldsOf(hits) };
         }
         catch (QuerySyntaxException e)
         {

@@ -54,6 +54,20 @@ public sealed partial class ElasticsearchLogStore
         return new DistinctCountResult(QueryFields.ResolveOrThrow(request.Field), count, IsExact: false);
     }
 
+    /// <summary>One terms aggregation on host.name with the newest time and a recent-events filter per host.</summary>
+    public async Task<IReadOnlyList<HostActivity>> HostActivityAsync(HostActivityRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SearchJsonAsync(ElasticsearchRequests.HostActivity(request), cancellationToken);
+        return Aggregation(response, "hosts").GetProperty("buckets").EnumerateArray()
+            .Select(b => new HostActivity(
+                b.GetProperty("key").GetString()!,
+                b.GetProperty("doc_count").GetInt64(),
+                b.GetProperty("recent").GetProperty("doc_count").GetInt64(),
+                DateTimeOffset.FromUnixTimeMilliseconds((long)b.GetProperty("newest").GetProperty("value").GetDouble())))
+            .ToList();
+    }
+
     private static JsonElement Aggregation(JsonDocument response, string name) =>
         response.RootElement.GetProperty("aggregations").GetProperty(name);
 }

@@ -15,6 +15,9 @@ public static class ElasticsearchRequests
 {
     private const string CursorPrefix = "e1.";
 
+    /// <summary>The most hosts a host-activity aggregation returns (Elasticsearch's default bucket limit is 65,536).</summary>
+    private const int MaxHosts = 10_000;
+
     /// <summary>Asks for Size + 1 hits: when Size + 1 come back, drop the last and issue a cursor from the Size-th.</summary>
     public static JsonObject Search(SearchRequest request)
     {
@@ -78,6 +81,43 @@ public static class ElasticsearchRequests
                 },
             },
             ["distinct"] = Cardinality(field),
+        };
+        return body;
+    }
+
+    /// <summary>
+    /// A terms aggregation on <c>host.name</c> (every host) with, per host, the newest <c>@timestamp</c> and a filter
+    /// counting the events from RecentFrom on.
+    /// </summary>
+    public static JsonObject HostActivity(HostActivityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = Scoped(request);
+        body["size"] = 0;
+        body["aggs"] = new JsonObject
+        {
+            ["hosts"] = new JsonObject
+            {
+                ["terms"] = new JsonObject { ["field"] = QueryFields.HostName, ["size"] = MaxHosts, ["order"] = new JsonObject { ["_key"] = "asc" } },
+                ["aggs"] = new JsonObject
+                {
+                    ["newest"] = new JsonObject { ["max"] = new JsonObject { ["field"] = QueryFields.Timestamp } },
+                    ["recent"] = new JsonObject
+                    {
+                        ["filter"] = new JsonObject
+                        {
+                            ["range"] = new JsonObject
+                            {
+                                [QueryFields.Timestamp] = new JsonObject
+                                {
+                                    ["gte"] = ElasticsearchQueryCompiler.FormatTime(request.RecentFrom),
+                                    ["format"] = "strict_date_optional_time",
+                                },
+                            },
+                        },
+                    },
+                },
+            },
         };
         return body;
     }

@@ -8,8 +8,12 @@ public sealed partial class SqliteLogStore
 {
     private const int SqliteInterrupted = 9;
 
-    /// <summary>Counts per bucket, computed per day file with GROUP BY and merged; every bucket of the range is returned.</summary>
-    public Task<HistogramResult> HistogramAsync(HistogramRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts per bucket, every bucket of the range returned. Day files are counted concurrently; minute-aligned
+    /// buckets over a long part of a day come from the per-minute counts kept for that day and filter
+    /// (<see cref="MinuteCounts"/>), the rest straight from the day file.
+    /// </summary>
+    public async Task<HistogramResult> HistogramAsync(HistogramRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var filter = SqliteFilterCompiler.Compile(request.Query);
@@ -22,28 +26,26 @@ public sealed partial class SqliteLogStore
         }
 
         var counts = new long[buckets];
+        var grid = new BucketGrid(EventTime.ToNanos(first), interval.Ticks * 100);
         var range = TimeRange.Of(request.From, request.To);
-        ForEachDay(request.From, request.To, cancellationToken, (day, connection) =>
+        await ForEachDayConcurrentlyAsync(request.From, request.To, cancellationToken, (day, connection) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT (ts - $origin) / $width, count(*) FROM events WHERE {range.For(day).Sql} AND ({filter.Where}) GROUP BY 1";
-            Bind(command, range.For(day), filter);
-            command.Parameters.AddWithValue("$origin", EventTime.ToNanos(first));
-            command.Parameters.AddWithValue("$width", interval.Ticks * 100);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var local = new long[counts.Length];
+            CountDay(connection, day, range, filter, grid, local);
+            lock (counts)
             {
-                counts[reader.GetInt64(0)] += reader.GetInt64(1);
+                for (var i = 0; i < local.Length; i++)
+                {
+                    counts[i] += local[i];
+                }
             }
-
-            return true;
         });
 
-        return Task.FromResult(new HistogramResult
+        return new HistogramResult
         {
             Interval = interval,
             Buckets = counts.Select((count, i) => new HistogramBucket(first + (interval * i), count)).ToList(),
-        });
+        };
     }
 
     /// <summary>Exact top values: every day file groups its matching events by the field, and the groups are summed.</summary>
@@ -136,25 +138,31 @@ public sealed partial class SqliteLogStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (var day in DayFiles.InRange(_directory, from, to))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var connection = OpenReader(day);
-            if (connection is null)
+            if (!VisitDay(day, cancellationToken, visit))
             {
-                continue;
+                return;
             }
+        }
+    }
 
-            using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
-            try
-            {
-                if (!visit(day, connection))
-                {
-                    return;
-                }
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupted && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("The search was cancelled.", e, cancellationToken);
-            }
+    /// <summary>Opens one day file (a deleted one is skipped: true) and runs <paramref name="visit"/> on it, cancellable.</summary>
+    private bool VisitDay(DateOnly day, CancellationToken cancellationToken, Func<DateOnly, SqliteConnection, bool> visit)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenReader(day);
+        if (connection is null)
+        {
+            return true;
+        }
+
+        using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+        try
+        {
+            return visit(day, connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupted && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The search was cancelled.", e, cancellationToken);
         }
     }
 }

@@ -33,6 +33,31 @@ public sealed class ElasticsearchAnalyticsTests : IDisposable
     }
 
     [Fact]
+    public async Task HostActivityAsync_Buckets_AreReadWithNewestTimeAndRecentCount()
+    {
+        var newest = Events.Day0.AddMinutes(59);
+        _es.Cluster.Then(SearchRoute, 200, EsResponses.Aggregations(new JsonObject
+        {
+            ["hosts"] = new JsonObject
+            {
+                ["buckets"] = new JsonArray(new JsonObject
+                {
+                    ["key"] = "web1",
+                    ["doc_count"] = 120,
+                    ["newest"] = new JsonObject { ["value"] = (double)newest.ToUnixTimeMilliseconds(), ["value_as_string"] = "2026-11-20T00:59:00.000Z" },
+                    ["recent"] = new JsonObject { ["doc_count"] = 7 },
+                }),
+            },
+        }));
+
+        var result = await _es.Store.HostActivityAsync(
+            new HostActivityRequest { From = Events.Day0, To = Events.Day0.AddHours(1), RecentFrom = Events.Day0.AddMinutes(55) }, CancellationToken.None);
+
+        Assert.Equal([new HostActivity("web1", 120, 7, newest)], result);
+        Assert.Single(_es.Cluster.Requests);
+    }
+
+    [Fact]
     public async Task HistogramAsync_IntervalGivingTooManyBuckets_ThrowsWithoutAsking()
     {
         var request = new HistogramRequest { From = Events.Day0, To = Events.Day0.AddDays(30), Interval = TimeSpan.FromSeconds(1) };

@@ -62,6 +62,21 @@ public sealed class ElasticsearchRequestsTests
     }
 
     [Fact]
+    public void HostActivity_EveryHost_AggregatesNewestTimeAndRecentCountPerHost()
+    {
+        var body = ElasticsearchRequests.HostActivity(new HostActivityRequest { From = From, To = From.AddDays(1), RecentFrom = From.AddHours(23).AddMinutes(55) });
+
+        AssertJson(
+            """
+            {"hosts":{"terms":{"field":"host.name","size":10000,"order":{"_key":"asc"}},
+             "aggs":{"newest":{"max":{"field":"@timestamp"}},
+                     "recent":{"filter":{"range":{"@timestamp":{"gte":"2026-11-20T23:55:00.000Z","format":"strict_date_optional_time"}}}}}}}
+            """,
+            body["aggs"]!);
+        Assert.Equal(0, (int)body["size"]!);
+    }
+
+    [Fact]
     public void SurroundingNeighbours_Before_FiltersHostAndFileAndSortsNewestFirstAfterTheAnchor()
     {
         var body = ElasticsearchRequests.SurroundingNeighbours("web1", null, new JsonArray(5L, "x"), 10, before: true);

@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+public sealed partial class SqliteLogStore
+{
+    /// <summary>A day part at least this long is counted from the per-minute counts kept for the day and filter.</summary>
+    private const long MinutesFromNanos = 6 * 60 * MinuteCounts.MinuteNanos;
+
+    private readonly MinuteCounts _minuteCounts = new();
+
+    /// <summary>
+    /// Adds one day's matching events in <paramref name="range"/> to their buckets. When the buckets are whole minutes
+    /// and the range covers a long part of the day, the whole minutes inside it come from <see cref="MinuteCounts"/>
+    /// and only the partial minutes at its ends are read from the day file.
+    /// </summary>
+    private void CountDay(SqliteConnection connection, DateOnly day, TimeRange range, SqlFilter filter, BucketGrid grid, long[] counts)
+    {
+        var dayStart = EventTime.ToNanos(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var low = Math.Max(range.FromNanos, dayStart);
+        var high = Math.Min(range.ToNanos, dayStart + (MinuteCounts.PerDay * MinuteCounts.MinuteNanos));
+        if (low >= high)
+        {
+            return;
+        }
+
+        var firstMinute = (low - dayStart + MinuteCounts.MinuteNanos - 1) / MinuteCounts.MinuteNanos;
+        var endMinute = (high - dayStart) / MinuteCounts.MinuteNanos;
+        if (grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || (endMinute - firstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos)
+        {
+            CountRange(connection, day, new TimeRange(low, high), filter, grid, counts);
+            return;
+        }
+
+        var perMinute = _minuteCounts.Get(connection, day, filter, firstMinute, endMinute);
+        for (var minute = firstMinute; minute < endMinute; minute++)
+        {
+            counts[grid.IndexOf(dayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];
+        }
+
+        var inner = new TimeRange(dayStart + (firstMinute * MinuteCounts.MinuteNanos), dayStart + (endMinute * MinuteCounts.MinuteNanos));
+        if (low < inner.FromNanos)
+        {
+            CountRange(connection, day, new TimeRange(low, inner.FromNanos), filter, grid, counts);
+        }
+
+        if (inner.ToNanos < high)
+        {
+            CountRange(connection, day, new TimeRange(inner.ToNanos, high), filter, grid, counts);
+        }
+    }
+
+    /// <summary>Adds the matching events of one day file in <paramref name="range"/> to their buckets, grouped in SQL.</summary>
+    private static void CountRange(SqliteConnection connection, DateOnly day, TimeRange range, SqlFilter filter, BucketGrid grid, long[] counts)
+    {
+        var dayRange = range.For(day);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT (ts - $origin) / $width, count(*) FROM events WHERE {dayRange.Sql} AND ({filter.Where}) GROUP BY 1";
+        Bind(command, dayRange, filter);
+        command.Parameters.AddWithValue("$origin", grid.OriginNanos);
+        command.Parameters.AddWithValue("$width", grid.WidthNanos);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetInt64(0)] += reader.GetInt64(1);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="visit"/> on each day file of [from, to) concurrently (at most one per core), each on its own
+    /// read connection; the first failure or the cancellation is what the returned task throws.
+    /// </summary>
+    private async Task ForEachDayConcurrentlyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, Action<DateOnly, SqliteConnection> visit)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var days = DayFiles.InRange(_directory, from, to);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(days, options, (day, token) =>
+        {
+            VisitDay(day, token, (d, connection) =>
+            {
+                visit(d, connection);
+                return true;
+            });
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    /// <summary>Histogram buckets as nanosecond arithmetic: bucket i starts at origin + i × width.</summary>
+    private readonly record struct BucketGrid(long OriginNanos, long WidthNanos)
+    {
+        public long IndexOf(long nanos) => (nanos - OriginNanos) / WidthNanos;
+    }
+}
