@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the LogPipeline shipper on this host (run as root):
 #   deploy/install.sh [PATH_TO_SHIPPER_BINARY]
-# Without a path it publishes one from this checkout (needs the .NET SDK): Native AOT (shipper/Aot, needs clang and
-# zlib1g-dev), else a trimmed self-contained single file. Then: the binary to /usr/local/bin/shipper, a
-# system user 'logpipeline' in group adm (reads /var/log), a systemd unit and, if absent, /etc/logpipeline/shipper.yaml.
+# Without a path it publishes one from this checkout (needs the .NET SDK): a trimmed self-contained single file on
+# .NET 10 (supported runtime). SHIPPER_AOT=1 publishes the Native AOT build instead (shipper/Aot, needs clang and
+# zlib1g-dev): smaller and lighter, but here it is built on .NET 9, whose support ended on 2026-11-10 (no security
+# fixes); see docs/shipper.md "Packaging". Then: the binary to /usr/local/bin/shipper, a system user 'logpipeline'
+# in group adm (reads /var/log), a systemd unit and, if absent, /etc/logpipeline/shipper.yaml.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BINARY=${1:-}
@@ -14,8 +16,11 @@ if [ "$(id -u)" -ne 0 ]; then echo "install.sh: run as root" >&2; exit 2; fi
 
 if [ -z "$BINARY" ]; then
   OUT=$(mktemp -d)
-  if ! dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$OUT" >/dev/null 2>&1; then
-    echo "install.sh: Native AOT toolchain unavailable; publishing a trimmed self-contained single file" >&2
+  if [ "${SHIPPER_AOT:-0}" = 1 ]; then
+    echo "install.sh: WARNING: Native AOT is built on .NET ${SHIPPER_AOT_FRAMEWORK:-net9.0}; .NET 9 is out of support since 2026-11-10" >&2
+    dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$OUT" \
+      ${SHIPPER_AOT_FRAMEWORK:+-p:ShipperAotFramework=$SHIPPER_AOT_FRAMEWORK} >/dev/null
+  else
     dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
       -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$OUT" >/dev/null
   fi
