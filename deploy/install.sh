@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the LogPipeline shipper on this host (run as root):
 #   deploy/install.sh [PATH_TO_SHIPPER_BINARY]
-# Without a path it publishes one from this checkout (needs the .NET SDK): a trimmed self-contained single file on
-# .NET 10 (supported runtime). SHIPPER_AOT=1 publishes the Native AOT build instead (shipper/Aot, needs clang and
+# Without a path it publishes one from this checkout (needs the .NET SDK): a trimmed, ReadyToRun-precompiled
+# self-contained single file on .NET 10 (supported runtime). SHIPPER_AOT=1 publishes the Native AOT build instead (shipper/Aot, needs clang and
 # zlib1g-dev): smaller and lighter, but here it is built on .NET 9, whose support ended on 2026-11-10 (no security
 # fixes); see docs/shipper.md "Packaging". Then: the binary to /usr/local/bin/shipper, a system user 'logpipeline'
 # in group adm (reads /var/log), a systemd unit and, if absent, /etc/logpipeline/shipper.yaml.
@@ -22,7 +22,7 @@ if [ -z "$BINARY" ]; then
       ${SHIPPER_AOT_FRAMEWORK:+-p:ShipperAotFramework=$SHIPPER_AOT_FRAMEWORK} >/dev/null
   else
     dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
-      -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$OUT" >/dev/null
+      -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=true -o "$OUT" >/dev/null
   fi
   BINARY="$OUT/shipper"
 fi

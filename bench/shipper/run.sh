@@ -12,16 +12,18 @@ WORK=$(mktemp -d /tmp/shipper-bench-XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 CORE=${BENCH_CORE:-1}
 
-echo "building (Release: Native AOT shipper from shipper/Aot, or SHIPPER_BUILD=trimmed; tools)…" >&2
+echo "building (Release: Native AOT shipper from shipper/Aot, or SHIPPER_BUILD=trimmed|r2r; tools)…" >&2
 BUILD=${SHIPPER_BUILD:-aot}
 if [ "$BUILD" = aot ] && ! dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$WORK/bin" > "$WORK/publish.log" 2>&1; then
   tail -5 "$WORK/publish.log" >&2
   echo "Native AOT publish failed (needs clang and zlib1g-dev): measuring the trimmed single file instead" >&2
   BUILD=trimmed
 fi
-if [ "$BUILD" = trimmed ]; then
+if [ "$BUILD" = trimmed ] || [ "$BUILD" = r2r ]; then
+  # r2r: the same trimmed single file, precompiled (ReadyToRun), as deploy/install.sh publishes it.
   dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
-    -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$WORK/bin" >/dev/null
+    -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=$([ "$BUILD" = r2r ] && echo true || echo false) \
+    -o "$WORK/bin" >/dev/null
 fi
 dotnet build "$ROOT/tests/Shipper.Tools/LogPipeline.Shipper.Tools.csproj" -c Release -o "$WORK/tools" >/dev/null
 TOOLS="$WORK/tools/shipper-tools"
