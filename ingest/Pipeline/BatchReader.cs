@@ -98,7 +98,10 @@ internal sealed class BatchReader
 
             var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]);
             await using var inflating = new LimitedReadStream(new GZipStream(raw.AsStream(), CompressionMode.Decompress), _options.MaxDecompressedBytes, decompressed: true);
-            var inflated = await PooledBytes.ReadAsync(inflating, Math.Min(size, _options.MaxDecompressedBytes), cancellationToken);
+            // The trailer's size is the client's word: trust it only as far as a plausible compression ratio (text
+            // rarely beats 32:1); past that the buffer grows as the data actually arrives.
+            var hint = Math.Min(Math.Min(size, _options.MaxDecompressedBytes), (long)span.Length * 32);
+            var inflated = await PooledBytes.ReadAsync(inflating, hint, cancellationToken);
             if (size != (uint)inflated.Length)
             {
                 inflated.Dispose();

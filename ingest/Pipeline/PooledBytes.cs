@@ -21,7 +21,9 @@ internal sealed class PooledBytes : IDisposable
     /// <summary>Reads <paramref name="source"/> to its end; <paramref name="sizeHint"/> is the expected length, if known.</summary>
     public static async Task<PooledBytes> ReadAsync(Stream source, long? sizeHint, CancellationToken cancellationToken)
     {
-        var bytes = new PooledBytes((int)Math.Min(sizeHint ?? 0, MaxHint) + 1);
+        // One byte over the hint, so the final zero-length read needs no growth; capped (the pool rounds up to a power
+        // of two, so a capped hint plus one would rent twice the cap).
+        var bytes = new PooledBytes((int)Math.Min((sizeHint ?? 0) + 1, MaxHint));
         try
         {
             int n;

@@ -33,26 +33,28 @@ internal sealed partial class Forwarder(
     /// <summary>
     /// Sends every batch of <paramref name="batches"/> with up to <see cref="IngestOptions.MaxInFlight"/> deliveries at
     /// once, until the channel is completed. On cancellation the deliveries in flight end too (unacknowledged, so they
-    /// are re-sent after restart); they are awaited before the cancellation is rethrown.
+    /// are re-sent after restart); they are awaited before the cancellation is rethrown. A delivery that fails
+    /// unexpectedly (e.g. the dead-letter file cannot be written) stops taking new batches at once and its exception is
+    /// rethrown once the others have ended; its batch stays unhandled, so no checkpoint passes it.
     /// </summary>
     public async Task RunAsync(ChannelReader<Batch> batches, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batches);
         using var slots = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = new List<Task>();
         try
         {
-            await foreach (var batch in batches.ReadAllAsync(cancellationToken))
+            await foreach (var batch in batches.ReadAllAsync(failed.Token))
             {
-                await slots.WaitAsync(cancellationToken);
-                foreach (var done in running.Where(t => t.IsCompleted).ToList())
-                {
-                    await done; // A delivery that failed unexpectedly (a bug) stops the sender here, not silently.
-                }
-
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(DeliverThenRelease(batch, slots, cancellationToken));
+                await slots.WaitAsync(failed.Token);
+                running.RemoveAll(t => t.IsCompletedSuccessfully);
+                running.Add(DeliverThenRelease(batch, slots, failed, cancellationToken));
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A delivery failed and cancelled the loop: its exception is rethrown just below.
         }
         finally
         {
@@ -60,11 +62,16 @@ internal sealed partial class Forwarder(
         }
     }
 
-    private async Task DeliverThenRelease(Batch batch, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task DeliverThenRelease(Batch batch, SemaphoreSlim slots, CancellationTokenSource failed, CancellationToken cancellationToken)
     {
         try
         {
             await DeliverAsync(batch, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await failed.CancelAsync();
+            throw;
         }
         finally
         {
@@ -100,14 +107,18 @@ internal sealed partial class Forwarder(
 
             switch (outcome.Kind)
             {
+                // The refused events go to the dead-letter file before the batch counts as handled: if that write
+                // fails, the slot stays open, no checkpoint passes the batch, and it is re-sent after a restart.
                 case SendOutcomeKind.Acknowledged:
-                    _window.Handled(slot); // First: once the metrics count the batch, its place in the order is settled.
-                    Acknowledged(batch, url, outcome);
+                    var partial = SetAsidePartial(batch, url, outcome);
+                    _window.Handled(slot); // Before the metrics: once they count the batch, its place in the order is settled.
+                    Acknowledged(batch, outcome, partial);
                     batch.Release();
                     return true;
                 case SendOutcomeKind.Rejected:
+                    var path = deadLetters.Write(batch, new DeadLetterNote { Url = url.ToString(), Status = outcome.Status, Reason = outcome.Reason });
                     _window.Handled(slot); // Before the error is noted: an acknowledgement clears a file's last error.
-                    Reject(batch, url, outcome);
+                    Reject(batch, url, outcome, path);
                     batch.Release();
                     return true;
             }
@@ -133,25 +144,29 @@ internal sealed partial class Forwarder(
         }
     }
 
-    private void Acknowledged(Batch batch, Uri url, SendOutcome outcome)
+    /// <summary>Writes the events ingest refused out of an acknowledged batch to the dead-letter file; null when none.</summary>
+    private string? SetAsidePartial(Batch batch, Uri url, SendOutcome outcome) =>
+        outcome.Response is { Failed: > 0 } response
+            ? deadLetters.Write(batch, new DeadLetterNote
+            {
+                Url = url.ToString(), Status = 200, Reason = "ingest refused some events", FailedEvents = response.Errors,
+            })
+            : null;
+
+    private void Acknowledged(Batch batch, SendOutcome outcome, string? deadLetterPath)
     {
         metrics.EventsSent.Add(batch.Events);
         metrics.BatchesSent.Add(1);
         metrics.BytesSent.Add(batch.Body.Length);
-        if (outcome.Response is { Failed: > 0 } response)
+        if (deadLetterPath is not null && outcome.Response is { } response)
         {
-            var path = deadLetters.Write(batch, new DeadLetterNote
-            {
-                Url = url.ToString(), Status = 200, Reason = "ingest refused some events", FailedEvents = response.Errors,
-            });
             metrics.EventsFailed.Add(response.Failed);
-            LogPartial(logger, response.Failed, batch.Events, path, response.Errors.FirstOrDefault()?.Reason ?? "");
+            LogPartial(logger, response.Failed, batch.Events, deadLetterPath, response.Errors.FirstOrDefault()?.Reason ?? "");
         }
     }
 
-    private void Reject(Batch batch, Uri url, SendOutcome outcome)
+    private void Reject(Batch batch, Uri url, SendOutcome outcome, string path)
     {
-        var path = deadLetters.Write(batch, new DeadLetterNote { Url = url.ToString(), Status = outcome.Status, Reason = outcome.Reason });
         metrics.EventsFailed.Add(batch.Events);
         var hint = outcome.Status switch
         {

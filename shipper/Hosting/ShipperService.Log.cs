@@ -21,4 +21,7 @@ internal sealed partial class ShipperService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write the checkpoint file {Path}: {Reason}; retrying")]
     private static partial void LogSaveFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Sending stopped on an unexpected error ({Reason}); exiting with code 1 so the service manager restarts the shipper. Batches not acknowledged are re-sent from the checkpoints")]
+    private static partial void LogSendFailed(ILogger logger, string reason, Exception exception);
 }

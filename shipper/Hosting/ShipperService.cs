@@ -66,22 +66,51 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
 
         LogStarted(_logger, options.Name, options.Inputs.Count, string.Join(", ", options.Ingest.Urls), load.File.Files.Count);
 
-        var tailTask = RunTailAsync(tailer, chunks.Writer, stop);
+        // A sender that fails (a bug, or a dead-letter file that cannot be written) stops the whole shipper with exit
+        // code 1 rather than leaving it alive but shipping nothing; systemd restarts it (Restart=always) and the
+        // batches not handled are re-sent from the checkpoints.
+        using var sendFailed = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var batchTask = batcher.RunAsync(hard.Token);
         var sendTask = forwarder.RunAsync(batches.Reader, hard.Token);
+        _ = sendTask.ContinueWith(_ => sendFailed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var tailTask = RunTailAsync(tailer, chunks.Writer, sendFailed.Token);
         var persistTask = PersistAsync(store, registry, sendTask);
-        var heartbeatTask = new Heartbeat(registry, client, time).RunAsync(stop);
+        var heartbeatTask = new Heartbeat(registry, client, time).RunAsync(sendFailed.Token);
 
         await tailTask;
         LogStopping(_logger, options.ShutdownTimeout.TotalSeconds);
         hard.CancelAfter(options.ShutdownTimeout);
         await Quietly(batchTask);
-        await Quietly(sendTask);
+        var failure = await FailureOf(sendTask);
         await persistTask;
         await heartbeatTask;
         Save(store, registry);
+        if (failure is not null)
+        {
+            LogSendFailed(_logger, failure.Message, failure);
+            return 1;
+        }
+
         LogStopped(_logger, Metrics.EventsSent.Value);
         return 0;
+    }
+
+    /// <summary>The exception that ended <paramref name="task"/>, other than the shutdown bound passing.</summary>
+    private static async Task<Exception?> FailureOf(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null; // The shutdown bound passed: what was not acknowledged is re-sent after restart.
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
     }
 
     private static async Task RunTailAsync(Tailer tailer, ChannelWriter<EventChunk> writer, CancellationToken stop)

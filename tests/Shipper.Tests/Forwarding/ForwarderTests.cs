@@ -178,4 +178,32 @@ public sealed class ForwarderTests : IAsyncLifetime
         Assert.Equal(0, _file.AckedOffset);
         never.SetResult();
     }
+
+    [Fact]
+    public async Task Deliver_RefusedAndDeadLetterUnwritable_ThrowsWithoutAdvancingAck()
+    {
+        var (forwarder, _, metrics) = Create(TestReceiver.Token, _receiver.Url);
+        _receiver.ForcedStatus = 400;
+        File.WriteAllText(Path.Combine(_state, "dead-letter"), "a file where the dead-letter directory should be");
+
+        await Assert.ThrowsAnyAsync<IOException>(() => forwarder.DeliverAsync(OneBatch(), CancellationToken.None));
+
+        Assert.Equal(0, _file.AckedOffset);
+        Assert.Equal(0, metrics.EventsFailed.Value);
+    }
+
+    [Fact]
+    public async Task Run_DeliveryFailsUnexpectedly_StopsAndRethrowsWithoutWaitingForMoreBatches()
+    {
+        var (forwarder, _, _) = Create(TestReceiver.Token, _receiver.Url);
+        _receiver.ForcedStatus = 413;
+        File.WriteAllText(Path.Combine(_state, "dead-letter"), "a file where the dead-letter directory should be");
+        var batches = Channel.CreateUnbounded<Batch>();
+        batches.Writer.TryWrite(OneBatch(0)); // The channel stays open: the sender must stop on its own.
+
+        var run = forwarder.RunAsync(batches.Reader, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, _file.AckedOffset);
+    }
 }

@@ -70,6 +70,18 @@ internal sealed partial class ShipperProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the shipper to exit by itself and returns its exit code.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill();
+            throw new TimeoutException($"shipper did not exit by itself within {timeout.TotalSeconds} s:\n{Stderr()}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>User plus system CPU time consumed so far.</summary>
     public TimeSpan CpuTime()
     {
