@@ -10,9 +10,10 @@ public sealed partial class SqliteLogStore
     private readonly MinuteCounts _minuteCounts = new();
 
     /// <summary>
-    /// Adds one day's matching events in <paramref name="range"/> to their buckets. When the buckets are whole minutes
-    /// and the range covers a long part of the day, the whole minutes inside it come from <see cref="MinuteCounts"/>
-    /// and only the partial minutes at its ends are read from the day file.
+    /// Adds one day's matching events in <paramref name="range"/> to their buckets. When the buckets are whole minutes,
+    /// the whole minutes inside the range come from the day file's <c>minutes</c> table for a query on host, dataset
+    /// and status only (<see cref="MinuteTable"/>), else, when the range covers a long part of the day, from
+    /// <see cref="MinuteCounts"/>; only the partial minutes at its ends are read from the day's rows.
     /// </summary>
     private void CountDay(SqliteConnection connection, DateOnly day, TimeRange range, SqlFilter filter, BucketGrid grid, long[] counts)
     {
@@ -26,13 +27,14 @@ public sealed partial class SqliteLogStore
 
         var firstMinute = (low - dayStart + MinuteCounts.MinuteNanos - 1) / MinuteCounts.MinuteNanos;
         var endMinute = (high - dayStart) / MinuteCounts.MinuteNanos;
-        if (grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || (endMinute - firstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos)
+        var perMinute = grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || firstMinute >= endMinute ? null : MinuteTable.TryRead(connection, filter, firstMinute, endMinute);
+        if (perMinute is null && (grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || (endMinute - firstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos))
         {
             CountRange(connection, day, new TimeRange(low, high), filter, grid, counts);
             return;
         }
 
-        var perMinute = _minuteCounts.Get(connection, day, filter, firstMinute, endMinute);
+        perMinute ??= _minuteCounts.Get(connection, day, filter, firstMinute, endMinute);
         for (var minute = firstMinute; minute < endMinute; minute++)
         {
             counts[grid.IndexOf(dayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];
