@@ -1,3 +1,4 @@
+using System.Globalization;
 using LogPipeline.Store.Query;
 using Microsoft.Data.Sqlite;
 
@@ -11,6 +12,7 @@ namespace LogPipeline.Store.Sqlite;
 /// </summary>
 internal static class MinuteTable
 {
+    private static readonly HashSet<string> Columns = new(StringComparer.Ordinal) { "host", "dataset", "status" };
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { QueryFields.HostName, QueryFields.Dataset, QueryFields.Status };
 
     /// <summary>
@@ -53,5 +55,36 @@ internal static class MinuteTable
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Adds the events of <paramref name="filter"/> in minutes [from, to) per value of <paramref name="column"/> (values
+    /// told apart by case, nulls left out, as top values count rows) to <paramref name="counts"/>; false, adding
+    /// nothing, when the column is not host, dataset or status, the filter is not one the table can answer, or the day
+    /// file has no table.
+    /// </summary>
+    public static bool TryReadValues(SqliteConnection connection, SqlFilter filter, string column, long from, long to, Dictionary<string, long> counts)
+    {
+        if (!Columns.Contains(column) || !filter.OnlyMinuteColumns || !DaySchema.HasMinutes(connection))
+        {
+            return false;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {column}, sum(n) FROM minutes WHERE minute >= $from AND minute < $to AND ({filter.Where}) AND {column} IS NOT NULL
+            GROUP BY {column} COLLATE BINARY
+            """;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        filter.Bind(command);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? string.Empty;
+            counts[key] = counts.GetValueOrDefault(key) + reader.GetInt64(1);
+        }
+
+        return true;
     }
 }

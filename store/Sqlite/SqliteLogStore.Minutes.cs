@@ -17,38 +17,28 @@ public sealed partial class SqliteLogStore
     /// </summary>
     private void CountDay(SqliteConnection connection, DateOnly day, TimeRange range, SqlFilter filter, BucketGrid grid, long[] counts)
     {
-        var dayStart = EventTime.ToNanos(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        var low = Math.Max(range.FromNanos, dayStart);
-        var high = Math.Min(range.ToNanos, dayStart + (MinuteCounts.PerDay * MinuteCounts.MinuteNanos));
-        if (low >= high)
+        if (DaySpan.Of(day, range) is not { } span)
         {
             return;
         }
 
-        var firstMinute = (low - dayStart + MinuteCounts.MinuteNanos - 1) / MinuteCounts.MinuteNanos;
-        var endMinute = (high - dayStart) / MinuteCounts.MinuteNanos;
-        var perMinute = grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || firstMinute >= endMinute ? null : MinuteTable.TryRead(connection, filter, firstMinute, endMinute);
-        if (perMinute is null && (grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || (endMinute - firstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos))
+        var minuteBuckets = grid.WidthNanos % MinuteCounts.MinuteNanos == 0 && span.HasWholeMinutes;
+        var perMinute = minuteBuckets ? MinuteTable.TryRead(connection, filter, span.FirstMinute, span.EndMinute) : null;
+        if (perMinute is null && (!minuteBuckets || (span.EndMinute - span.FirstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos))
         {
-            CountRange(connection, day, new TimeRange(low, high), filter, grid, counts);
+            CountRange(connection, day, new TimeRange(span.Low, span.High), filter, grid, counts);
             return;
         }
 
-        perMinute ??= _minuteCounts.Get(connection, day, filter, firstMinute, endMinute);
-        for (var minute = firstMinute; minute < endMinute; minute++)
+        perMinute ??= _minuteCounts.Get(connection, day, filter, span.FirstMinute, span.EndMinute);
+        for (var minute = span.FirstMinute; minute < span.EndMinute; minute++)
         {
-            counts[grid.IndexOf(dayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];
+            counts[grid.IndexOf(span.DayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];
         }
 
-        var inner = new TimeRange(dayStart + (firstMinute * MinuteCounts.MinuteNanos), dayStart + (endMinute * MinuteCounts.MinuteNanos));
-        if (low < inner.FromNanos)
+        foreach (var end in span.Ends)
         {
-            CountRange(connection, day, new TimeRange(low, inner.FromNanos), filter, grid, counts);
-        }
-
-        if (inner.ToNanos < high)
-        {
-            CountRange(connection, day, new TimeRange(inner.ToNanos, high), filter, grid, counts);
+            CountRange(connection, day, end, filter, grid, counts);
         }
     }
 

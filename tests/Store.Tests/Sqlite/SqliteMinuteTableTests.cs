@@ -74,17 +74,41 @@ public sealed class SqliteMinuteTableTests : IAsyncLifetime
         await _writer.WriteAsync(Spread(Events.Day0.AddHours(1), TimeSpan.FromHours(44), 3_000, "a"), CancellationToken.None);
         await _writer.WriteAsync(Spread(Events.Day0.AddHours(3), TimeSpan.FromHours(30), 1_000, "late"), CancellationToken.None);
         CopyWithoutTable();
-        var from = Events.Day0.AddHours(1).AddMinutes(7).AddSeconds(13.5);
-        var to = Events.Day0.AddHours(43).AddSeconds(41);
+        (DateTimeOffset From, DateTimeOffset To)[] ranges =
+        [
+            (Events.Day0.AddHours(1).AddMinutes(7).AddSeconds(13.5), Events.Day0.AddHours(43).AddSeconds(41)),
+            (Events.Day0.AddHours(5).AddSeconds(1.5), Events.Day0.AddHours(5).AddSeconds(59)),
+            (Events.Day0.AddHours(23).AddMinutes(50), Events.Day0.AddHours(24).AddMinutes(10)),
+        ];
 
-        foreach (var minutes in new[] { 1, 5, 60 })
+        foreach (var ((from, to), minutes) in ranges.SelectMany(r => new[] { 1, 5, 60 }.Select(m => (r, m))))
         {
             var fromTable = await HistogramAsync(_directory.Path, query, from, to, minutes);
             var fromRows = await HistogramAsync(_rowsOnly.Path, query, from, to, minutes);
 
             Assert.Equal(fromRows.Buckets, fromTable.Buckets);
-            Assert.True(fromTable.Total > 0);
         }
+
+        Assert.True((await HistogramAsync(_directory.Path, query, ranges[0].From, ranges[0].To, 60)).Total > 0);
+    }
+
+    [Theory]
+    [InlineData("", "host.name")]
+    [InlineData("NOT status:200", "host.name")]
+    [InlineData("host:WEB1 OR dataset:mysql.error", "http.response.status_code")]
+    [InlineData("status:[200 TO 404]", "event.dataset")]
+    public async Task TopValuesAsync_FieldAndQueryOnHostDatasetStatus_EqualsCountingTheRows(string query, string field)
+    {
+        await _writer.WriteAsync(Spread(Events.Day0.AddHours(1), TimeSpan.FromHours(44), 3_000, "a"), CancellationToken.None);
+        CopyWithoutTable();
+        var request = new TopValuesRequest { Query = query, From = Events.Day0.AddHours(2).AddSeconds(30.5), To = Events.Day0.AddHours(40).AddMinutes(1).AddSeconds(2), Field = field, Size = 3 };
+
+        var fromTable = await TopValuesAsync(_directory.Path, request);
+        var fromRows = await TopValuesAsync(_rowsOnly.Path, request);
+
+        Assert.Equal(fromRows.Values, fromTable.Values);
+        Assert.Equal((fromRows.OtherCount, fromRows.DistinctCount), (fromTable.OtherCount, fromTable.DistinctCount));
+        Assert.NotEmpty(fromTable.Values);
     }
 
     [Fact]
@@ -106,6 +130,12 @@ public sealed class SqliteMinuteTableTests : IAsyncLifetime
     {
         await using var reader = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, ReadOnly = true }, new FakeTimeProvider(Events.Day0.AddDays(3)));
         return await reader.HistogramAsync(new HistogramRequest { Query = query, From = from, To = to, Interval = TimeSpan.FromMinutes(minutes) }, CancellationToken.None);
+    }
+
+    private static async Task<TopValuesResult> TopValuesAsync(string directory, TopValuesRequest request)
+    {
+        await using var reader = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, ReadOnly = true }, new FakeTimeProvider(Events.Day0.AddDays(3)));
+        return await reader.TopValuesAsync(request, CancellationToken.None);
     }
 
     /// <summary>The day files copied to <see cref="_rowsOnly"/> without their <c>minutes</c> table, as files made before it existed.</summary>
