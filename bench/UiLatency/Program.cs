@@ -52,6 +52,7 @@ try
         $"/search?{h1}&q=wp-login",
         $"/search?{h24}",
         $"/search?{h24}&q=host:web1%20AND%20status:404",
+        $"/search?{h24}&field=host.name",
         $"/search?{d7}&q=ua:*WPScan*",
         $"/search/rows?{h24}",
         $"/api/search?{m15}&size=100",
