@@ -58,6 +58,35 @@ internal static class MinuteTable
     }
 
     /// <summary>
+    /// Per host (case kept, events without a host left out): the events of <paramref name="filter"/> in minutes
+    /// [from, to) and the newest of those minutes that has some; null when the table cannot answer.
+    /// </summary>
+    public static List<(string Host, long Events, long NewestMinute)>? TryReadHosts(SqliteConnection connection, SqlFilter filter, long from, long to)
+    {
+        if (!filter.OnlyMinuteColumns || !DaySchema.HasMinutes(connection))
+        {
+            return null;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT host, sum(n), max(minute) FROM minutes WHERE minute >= $from AND minute < $to AND ({filter.Where}) AND host IS NOT NULL
+            GROUP BY host COLLATE BINARY
+            """;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        filter.Bind(command);
+        using var reader = command.ExecuteReader();
+        var hosts = new List<(string, long, long)>();
+        while (reader.Read())
+        {
+            hosts.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return hosts;
+    }
+
+    /// <summary>
     /// Adds the events of <paramref name="filter"/> in minutes [from, to) per value of <paramref name="column"/> (values
     /// told apart by case, nulls left out, as top values count rows) to <paramref name="counts"/>; false, adding
     /// nothing, when the column is not host, dataset or status, the filter is not one the table can answer, or the day

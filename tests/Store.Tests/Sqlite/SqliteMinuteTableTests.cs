@@ -111,6 +111,29 @@ public sealed class SqliteMinuteTableTests : IAsyncLifetime
         Assert.NotEmpty(fromTable.Values);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("NOT status:200")]
+    [InlineData("dataset:mysql.error OR status:[400 TO 599]")]
+    public async Task HostActivityAsync_QueryOnHostDatasetStatus_EqualsCountingTheRows(string query)
+    {
+        await _writer.WriteAsync(Spread(Events.Day0.AddHours(1), TimeSpan.FromHours(44), 3_000, "a"), CancellationToken.None);
+        List<LogRecord> sameMinute =
+        [
+            Events.Access("upper", Events.Day0.AddHours(40).AddSeconds(5), host: "WEB1", status: 500) with { Dataset = "mysql.error" },
+            Events.Access("lower", Events.Day0.AddHours(40).AddSeconds(30), host: "web1", status: 500) with { Dataset = "mysql.error" },
+        ];
+        await _writer.WriteAsync(sameMinute, CancellationToken.None);
+        CopyWithoutTable();
+        var request = new HostActivityRequest { Query = query, From = Events.Day0.AddHours(2).AddSeconds(30.5), To = Events.Day0.AddHours(40).AddMinutes(1).AddSeconds(2), RecentFrom = Events.Day0.AddHours(39).AddSeconds(12) };
+
+        var fromTable = await HostActivityAsync(_directory.Path, request);
+        var fromRows = await HostActivityAsync(_rowsOnly.Path, request);
+
+        Assert.Equal(fromRows, fromTable);
+        Assert.Equal(3, fromTable.Count);
+    }
+
     [Fact]
     public async Task HistogramAsync_Version1DayFile_IsCountedFromItsRows()
     {
@@ -136,6 +159,12 @@ public sealed class SqliteMinuteTableTests : IAsyncLifetime
     {
         await using var reader = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, ReadOnly = true }, new FakeTimeProvider(Events.Day0.AddDays(3)));
         return await reader.TopValuesAsync(request, CancellationToken.None);
+    }
+
+    private static async Task<List<HostActivity>> HostActivityAsync(string directory, HostActivityRequest request)
+    {
+        await using var reader = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, ReadOnly = true }, new FakeTimeProvider(Events.Day0.AddDays(3)));
+        return [.. await reader.HostActivityAsync(request, CancellationToken.None)];
     }
 
     /// <summary>The day files copied to <see cref="_rowsOnly"/> without their <c>minutes</c> table, as files made before it existed.</summary>
