@@ -4,20 +4,21 @@ using System.Net;
 using System.Net.Sockets;
 using LogPipeline.UiLatency;
 
-// Usage: dotnet run -c Release --project bench/UiLatency -- [--events 10000000] [--data DIR] [--rounds 15] [--measure-only]
+// Usage: dotnet run -c Release --project bench/UiLatency -- [--events 10000000] [--days 7] [--data DIR] [--rounds 15] [--measure-only]
 //        [--ui PATH/query-ui.dll] (another build of query-ui, e.g. a copy of an earlier commit's, for a before/after run)
 // Fills DIR with N events once (a marker file remembers), starts the Release query-ui on it, and times each page
 // over HTTP: the first (cold) response, then median and p95 of full responses after two warm-ups, and each median as a
 // ratio to /healthz measured in the same run.
 var events = Arg("--events", 10_000_000L);
 var rounds = (int)Arg("--rounds", 15L);
+var days = (int)Arg("--days", 7L);
 var repo = FindRepo();
-var data = ArgText("--data") ?? Path.Combine(repo, ".data", $"bench-ui-{events}");
+var data = ArgText("--data") ?? Path.Combine(repo, ".data", days == 7 ? $"bench-ui-{events}" : $"bench-ui-{events}-{days}d");
 var marker = Path.Combine(data, $".filled-{events}");
 if (!File.Exists(marker) && !args.Contains("--measure-only"))
 {
-    Console.Error.WriteLine($"Filling {data} with {events:N0} events over the last 7 days …");
-    await StoreFiller.FillAsync(data, events, DateTimeOffset.UtcNow);
+    Console.Error.WriteLine($"Filling {data} with {events:N0} events over the last {days} days …");
+    await StoreFiller.FillAsync(data, events, days, DateTimeOffset.UtcNow);
     await File.WriteAllTextAsync(marker, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 }
 
@@ -51,6 +52,7 @@ try
         $"/search?{h1}&q=wp-login",
         $"/search?{h24}",
         $"/search?{h24}&q=host:web1%20AND%20status:404",
+        $"/search?{h24}&field=host.name",
         $"/search?{d7}&q=ua:*WPScan*",
         $"/search/rows?{h24}",
         $"/api/search?{m15}&size=100",
@@ -75,7 +77,7 @@ try
 
     var baseline = results[0].Median;
     var stored = File.Exists(Path.Combine(data, ".written")) ? long.Parse(await File.ReadAllTextAsync(Path.Combine(data, ".written")), CultureInfo.InvariantCulture) : events;
-    Console.WriteLine($"| page ({stored:N0} events stored, newest first, of {events:N0} over 7 days; {rounds} rounds) | first ms | median ms | p95 ms | median / healthz |");
+    Console.WriteLine($"| page ({stored:N0} events stored, newest first, of {events:N0} over {days} days; {rounds} rounds) | first ms | median ms | p95 ms | median / healthz |");
     Console.WriteLine("|---|---:|---:|---:|---:|");
     foreach (var (page, first, median, p95) in results)
     {

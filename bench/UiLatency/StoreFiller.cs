@@ -6,7 +6,7 @@ using LogPipeline.Store.Sqlite;
 namespace LogPipeline.UiLatency;
 
 /// <summary>
-/// Writes N synthetic Apache access events spread evenly over the last 7 days (five hosts, some scanners), newest
+/// Writes N synthetic Apache access events spread evenly over the last <c>days</c> days (7 by default) (five hosts, some scanners), newest
 /// first, so a fill stopped early still holds complete recent days; <c>.written</c> records how many are in.
 /// </summary>
 internal static class StoreFiller
@@ -16,11 +16,11 @@ internal static class StoreFiller
     private static readonly string[] Methods = ["GET", "GET", "GET", "POST", "HEAD"];
     private static readonly int[] Statuses = [200, 200, 200, 304, 404, 302, 500, 200];
 
-    public static async Task FillAsync(string directory, long count, DateTimeOffset now)
+    public static async Task FillAsync(string directory, long count, int days, DateTimeOffset now)
     {
         using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, RetentionDays = 30, Durability = SqliteDurability.Normal }, TimeProvider.System);
-        var start = now.AddDays(-7);
-        var step = TimeSpan.FromDays(7).Ticks / count;
+        var start = now.AddDays(-days);
+        var step = TimeSpan.FromDays(days).Ticks / count;
         var batch = new List<LogRecord>(20_000);
         var clock = Stopwatch.StartNew();
         long written = 0;

@@ -10,6 +10,10 @@ namespace LogPipeline.Store.Sqlite;
 /// the id by a 64-bit key (<see cref="IdKey"/>) instead of a unique index on its text, and indexes the URL as its own
 /// full-text column only when the message does not already contain it. Version 1 files (message stored twice, unique
 /// text id) are still read and written: see <see cref="DayStatements"/>.
+/// <c>minutes</c> holds the stored events per minute of the day and (host, dataset, status), written in the insert
+/// transaction (<see cref="MinuteSummary"/>). It was added to version 2 before that version was released; day files
+/// without it (version 1, and version 2 files created earlier) are read by counting their rows
+/// (<see cref="HasMinutes"/>).
 /// </summary>
 internal static class DaySchema
 {
@@ -45,6 +49,14 @@ internal static class DaySchema
         CREATE INDEX events_source_ip_ts ON events(source_ip, ts);
         CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
+        CREATE TABLE minutes(
+            minute INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            host TEXT COLLATE NOCASE,
+            dataset TEXT,
+            status INTEGER,
+            n INTEGER NOT NULL,
+            PRIMARY KEY(minute, key)) WITHOUT ROWID;
         """;
 
     /// <summary>
@@ -103,6 +115,14 @@ internal static class DaySchema
             : throw new InvalidDataException(
                 $"The day file {path} has schema version {version}; this LogPipeline reads versions {Version1} and {Version}. "
                 + "It was written by another LogPipeline version: run that version, or move the file out of the data directory.");
+    }
+
+    /// <summary>True when the open day file has the <c>minutes</c> summary table (it is created with the file or never).</summary>
+    public static bool HasMinutes(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minutes';";
+        return command.ExecuteScalar() is not null;
     }
 
     public static void DeleteWithSidecars(string path)

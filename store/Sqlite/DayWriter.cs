@@ -13,6 +13,7 @@ internal sealed class DayWriter : IDisposable
     private readonly SqliteCommand _contains;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _lastRowId;
+    private readonly MinuteSummary? _minutes;
 
     public DayWriter(string path, SqliteDurability durability)
     {
@@ -54,6 +55,7 @@ internal sealed class DayWriter : IDisposable
         _contains.Parameters.Add(new SqliteParameter("$id", null));
         _lastRowId = _connection.CreateCommand();
         _lastRowId.CommandText = "SELECT coalesce(max(rowid), 0) FROM events;";
+        _minutes = DaySchema.HasMinutes(_connection) ? new MinuteSummary(_connection) : null;
     }
 
     public DateTimeOffset LastUsed { get; set; }
@@ -61,6 +63,7 @@ internal sealed class DayWriter : IDisposable
     /// <summary>Writes the given records of one or more batches in one transaction and fills their outcomes.</summary>
     public void Write(List<(PendingWrite Write, int Index)> items)
     {
+        _minutes?.Clear();
         using var transaction = _connection.BeginTransaction();
         _insert.Transaction = transaction;
         _find?.Transaction = transaction;
@@ -71,10 +74,16 @@ internal sealed class DayWriter : IDisposable
         _insertText.Parameters[0].Value = _lastRowId.ExecuteScalar();
         foreach (var (write, index) in items)
         {
-            write.Outcomes[index] = Insert(write.Records[index]);
+            var outcome = Insert(write.Records[index]);
+            write.Outcomes[index] = outcome;
+            if (outcome.Status == WriteStatus.Stored)
+            {
+                _minutes?.Add(write.Records[index]);
+            }
         }
 
         _insertText.ExecuteNonQuery();
+        _minutes?.Write(transaction);
         transaction.Commit();
     }
 
@@ -93,6 +102,7 @@ internal sealed class DayWriter : IDisposable
         _contains.Dispose();
         _insertText.Dispose();
         _lastRowId.Dispose();
+        _minutes?.Dispose();
         _connection.Dispose();
     }
 

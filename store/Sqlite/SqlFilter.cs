@@ -14,10 +14,16 @@ internal sealed class SqlFilter
         Parameters = parameters;
     }
 
-    public static SqlFilter All { get; } = new("1", []);
+    public static SqlFilter All { get; } = new("1", []) { OnlyMinuteColumns = true };
 
     /// <summary>True when the whole condition is one FTS5 MATCH whose expression is <c>$p0</c>.</summary>
     public bool IsTextOnly { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Where"/> reads only the host, dataset and status columns, so that a day file's
+    /// <c>minutes</c> table can evaluate it (<see cref="MinuteTable"/>).
+    /// </summary>
+    public bool OnlyMinuteColumns { get; init; }
 
     public string Where { get; }
 

@@ -93,19 +93,27 @@ public sealed partial class SqliteLogStore
               """;
         ForEachDay(scope.From, scope.To, cancellationToken, (day, connection) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Sql(range.For(day));
-            Bind(command, range.For(day), filter);
-            if (column is null)
+            // Whole minutes from the day's minutes table when it can answer (host, dataset or status under a query
+            // on those alone), the partial minutes at the ends from the rows; else the whole range from the rows.
+            var span = DaySpan.Of(day, range);
+            var fromTable = column is not null && span is { HasWholeMinutes: true } whole
+                && MinuteTable.TryReadValues(connection, filter, column, whole.FirstMinute, whole.EndMinute, counts);
+            foreach (var dayRange in fromTable ? span!.Value.Ends.Select(r => r.For(day)) : [range.For(day)])
             {
-                command.Parameters.AddWithValue("$path", SqliteColumns.JsonPath(field));
-            }
+                using var command = connection.CreateCommand();
+                command.CommandText = Sql(dayRange);
+                Bind(command, dayRange, filter);
+                if (column is null)
+                {
+                    command.Parameters.AddWithValue("$path", SqliteColumns.JsonPath(field));
+                }
 
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? string.Empty;
-                counts[key] = counts.GetValueOrDefault(key) + reader.GetInt64(1);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var key = Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? string.Empty;
+                    counts[key] = counts.GetValueOrDefault(key) + reader.GetInt64(1);
+                }
             }
 
             return true;

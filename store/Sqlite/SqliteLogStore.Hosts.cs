@@ -5,9 +5,11 @@ namespace LogPipeline.Store.Sqlite;
 public sealed partial class SqliteLogStore
 {
     /// <summary>
-    /// Per host, merged over the day files (read concurrently): counts, recent counts and the newest time. A long
-    /// part of a day is counted from the per-host minute counts kept for that day and query (<see cref="MinuteCounts"/>);
-    /// its partial minutes and the recent window are read from the day file, grouped by host.
+    /// Per host, merged over the day files (read concurrently): counts, recent counts and the newest time. The whole
+    /// minutes of a day are counted from the day file's <c>minutes</c> table for a query on host, dataset and status only
+    /// (<see cref="MinuteTable"/>; the newest time is then read from the host's newest minute), else, for a long part of
+    /// a day, from the per-host minute counts kept for that day and query (<see cref="MinuteCounts"/>); partial minutes
+    /// and the recent window are read from the day file, grouped by host.
     /// </summary>
     public async Task<IReadOnlyList<HostActivity>> HostActivityAsync(HostActivityRequest request, CancellationToken cancellationToken)
     {
@@ -27,6 +29,27 @@ public sealed partial class SqliteLogStore
 
         await ForEachDayConcurrentlyAsync(request.From, request.To, cancellationToken, (day, connection) =>
         {
+            if (DaySpan.Of(day, range) is not { } span)
+            {
+                return;
+            }
+
+            if ((span.HasWholeMinutes ? MinuteTable.TryReadHosts(connection, filter, span.FirstMinute, span.EndMinute) : null) is { } fromTable)
+            {
+                foreach (var (host, events, newestMinute) in fromTable)
+                {
+                    Add(host, events, 0, NewestIn(connection, filter, host, span.DayStart + (newestMinute * MinuteCounts.MinuteNanos)));
+                }
+
+                foreach (var part in span.Ends)
+                {
+                    ReadActivity(connection, day, part, filter, long.MaxValue, Add);
+                }
+
+                ReadActivity(connection, day, new TimeRange(Math.Max(recent, span.Low), span.High), filter, long.MinValue, (host, _, inWindow, _) => Add(host, 0, inWindow, long.MinValue));
+                return;
+            }
+
             var dayStart = EventTime.ToNanos(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             var low = Math.Max(range.FromNanos, dayStart);
             var high = Math.Min(range.ToNanos, dayStart + (MinuteCounts.PerDay * MinuteCounts.MinuteNanos));
@@ -53,6 +76,18 @@ public sealed partial class SqliteLogStore
         return hosts.OrderBy(h => h.Key, StringComparer.Ordinal)
             .Select(h => new HostActivity(h.Key, h.Value.Events, h.Value.Recent, EventTime.FromNanos(h.Value.Newest)))
             .ToList();
+    }
+
+    /// <summary>The newest time of the host's matching events in the minute from <paramref name="minuteStart"/> (which holds some).</summary>
+    private static long NewestIn(SqliteConnection connection, SqlFilter filter, string host, long minuteStart)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT max(ts) FROM events WHERE ts >= $from AND ts < $to AND host = $host COLLATE BINARY AND ({filter.Where})";
+        command.Parameters.AddWithValue("$from", minuteStart);
+        command.Parameters.AddWithValue("$to", minuteStart + MinuteCounts.MinuteNanos);
+        command.Parameters.AddWithValue("$host", host);
+        filter.Bind(command);
+        return command.ExecuteScalar() is long newest ? newest : long.MinValue;
     }
 
     /// <summary>One GROUP BY host over <paramref name="range"/> of a day file: count, count from <paramref name="recent"/> on, newest.</summary>

@@ -10,43 +10,35 @@ public sealed partial class SqliteLogStore
     private readonly MinuteCounts _minuteCounts = new();
 
     /// <summary>
-    /// Adds one day's matching events in <paramref name="range"/> to their buckets. When the buckets are whole minutes
-    /// and the range covers a long part of the day, the whole minutes inside it come from <see cref="MinuteCounts"/>
-    /// and only the partial minutes at its ends are read from the day file.
+    /// Adds one day's matching events in <paramref name="range"/> to their buckets. When the buckets are whole minutes,
+    /// the whole minutes inside the range come from the day file's <c>minutes</c> table for a query on host, dataset
+    /// and status only (<see cref="MinuteTable"/>), else, when the range covers a long part of the day, from
+    /// <see cref="MinuteCounts"/>; only the partial minutes at its ends are read from the day's rows.
     /// </summary>
     private void CountDay(SqliteConnection connection, DateOnly day, TimeRange range, SqlFilter filter, BucketGrid grid, long[] counts)
     {
-        var dayStart = EventTime.ToNanos(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        var low = Math.Max(range.FromNanos, dayStart);
-        var high = Math.Min(range.ToNanos, dayStart + (MinuteCounts.PerDay * MinuteCounts.MinuteNanos));
-        if (low >= high)
+        if (DaySpan.Of(day, range) is not { } span)
         {
             return;
         }
 
-        var firstMinute = (low - dayStart + MinuteCounts.MinuteNanos - 1) / MinuteCounts.MinuteNanos;
-        var endMinute = (high - dayStart) / MinuteCounts.MinuteNanos;
-        if (grid.WidthNanos % MinuteCounts.MinuteNanos != 0 || (endMinute - firstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos)
+        var minuteBuckets = grid.WidthNanos % MinuteCounts.MinuteNanos == 0 && span.HasWholeMinutes;
+        var perMinute = minuteBuckets ? MinuteTable.TryRead(connection, filter, span.FirstMinute, span.EndMinute) : null;
+        if (perMinute is null && (!minuteBuckets || (span.EndMinute - span.FirstMinute) * MinuteCounts.MinuteNanos < MinutesFromNanos))
         {
-            CountRange(connection, day, new TimeRange(low, high), filter, grid, counts);
+            CountRange(connection, day, new TimeRange(span.Low, span.High), filter, grid, counts);
             return;
         }
 
-        var perMinute = _minuteCounts.Get(connection, day, filter, firstMinute, endMinute);
-        for (var minute = firstMinute; minute < endMinute; minute++)
+        perMinute ??= _minuteCounts.Get(connection, day, filter, span.FirstMinute, span.EndMinute);
+        for (var minute = span.FirstMinute; minute < span.EndMinute; minute++)
         {
-            counts[grid.IndexOf(dayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];
+            counts[grid.IndexOf(span.DayStart + (minute * MinuteCounts.MinuteNanos))] += perMinute[minute];
         }
 
-        var inner = new TimeRange(dayStart + (firstMinute * MinuteCounts.MinuteNanos), dayStart + (endMinute * MinuteCounts.MinuteNanos));
-        if (low < inner.FromNanos)
+        foreach (var end in span.Ends)
         {
-            CountRange(connection, day, new TimeRange(low, inner.FromNanos), filter, grid, counts);
-        }
-
-        if (inner.ToNanos < high)
-        {
-            CountRange(connection, day, new TimeRange(inner.ToNanos, high), filter, grid, counts);
+            CountRange(connection, day, end, filter, grid, counts);
         }
     }
 

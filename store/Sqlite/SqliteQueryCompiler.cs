@@ -26,7 +26,7 @@ internal sealed partial class SqliteQueryCompiler
 
         var compiler = new SqliteQueryCompiler();
         var where = compiler.Emit(query);
-        return new SqlFilter(where, compiler._parameters) { IsTextOnly = Fts(query) is not null };
+        return new SqlFilter(where, compiler._parameters) { IsTextOnly = Fts(query) is not null, OnlyMinuteColumns = MinuteTable.Covers(query) };
     }
 
     private string Add(object value)

@@ -92,6 +92,7 @@ public sealed class SqliteCrashTests : IDisposable
             Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
             Scalar(connection, "INSERT INTO fts(fts) VALUES('integrity-check')");
             Assert.Equal(Scalar(connection, "SELECT count(*) FROM events"), Scalar(connection, "SELECT count(*) FROM fts WHERE fts MATCH 'get'"));
+            Assert.Equal(Scalar(connection, "SELECT count(*) FROM events"), Scalar(connection, "SELECT coalesce(sum(n), 0) FROM minutes"));
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT id FROM events";
             using var reader = command.ExecuteReader();
