@@ -20,21 +20,28 @@ internal sealed class MinuteCounts
 
     /// <summary>The most day × group series kept (11.5 KB each: about 24 MB), least recently used dropped first.</summary>
     private const int MaxSeries = 2048;
+
+    /// <summary>
+    /// Hosts beyond which a day's per-host counts are not kept (host names come from the senders' documents, so their
+    /// number is not ours to bound); the caller then groups the rows directly, which needs no per-minute arrays.
+    /// </summary>
+    public const int MaxHosts = 256;
     private readonly ConcurrentDictionary<(DateOnly Day, string Filter, bool ByHost), Entry> _entries = new();
     private long _clock;
 
     /// <summary>The day's counts per minute of the day for <paramref name="filter"/>, exact as of this call for minutes [from, to).</summary>
     public long[] Get(SqliteConnection connection, DateOnly day, SqlFilter filter, long from, long to) =>
-        Get(connection, day, filter, byHost: false, from, to).GetValueOrDefault(string.Empty)?.Counts ?? new long[PerDay];
+        Get(connection, day, filter, byHost: false, from, to)?.GetValueOrDefault(string.Empty)?.Counts ?? new long[PerDay];
 
     /// <summary>
     /// As <see cref="Get(SqliteConnection, DateOnly, SqlFilter, long, long)"/>, per host (events without a host left
-    /// out), with each host's newest time in the minutes counted (which may reach beyond [from, to)).
+    /// out), with each host's newest time in the minutes counted (which may reach beyond [from, to)). Null when the
+    /// day has more than <see cref="MaxHosts"/> hosts in those minutes.
     /// </summary>
-    public IReadOnlyDictionary<string, Group> GetByHost(SqliteConnection connection, DateOnly day, SqlFilter filter, long from, long to) =>
+    public IReadOnlyDictionary<string, Group>? GetByHost(SqliteConnection connection, DateOnly day, SqlFilter filter, long from, long to) =>
         Get(connection, day, filter, byHost: true, from, to);
 
-    private Dictionary<string, Group> Get(SqliteConnection connection, DateOnly day, SqlFilter filter, bool byHost, long from, long to)
+    private Dictionary<string, Group>? Get(SqliteConnection connection, DateOnly day, SqlFilter filter, bool byHost, long from, long to)
     {
         var key = (day, KeyOf(filter), byHost);
         var maxRowId = Scalar(connection, "SELECT max(rowid) FROM events") is long max ? max : 0;
@@ -44,16 +51,24 @@ internal sealed class MinuteCounts
         if (_entries.TryGetValue(key, out var cached) && cached.FirstId == firstId && cached.MaxRowId <= maxRowId && cached.From <= to && from <= cached.To)
         {
             var groups = Copy(cached.Groups);
-            query.Count(groups, from, cached.From, cached.MaxRowId);
-            query.Count(groups, cached.To, to, cached.MaxRowId);
             var (low, high) = (Math.Min(from, cached.From), Math.Max(to, cached.To));
-            query.CountNew(groups, low, high, cached.MaxRowId, maxRowId);
+            if (!query.Count(groups, from, cached.From, cached.MaxRowId) || !query.Count(groups, cached.To, to, cached.MaxRowId)
+                || !query.CountNew(groups, low, high, cached.MaxRowId, maxRowId))
+            {
+                _entries.TryRemove(key, out _);
+                return null;
+            }
+
             entry = new Entry(firstId, maxRowId, low, high, groups);
         }
         else
         {
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-            query.Count(groups, from, to, maxRowId);
+            if (!query.Count(groups, from, to, maxRowId))
+            {
+                return null;
+            }
+
             entry = new Entry(firstId, maxRowId, from, to, groups);
         }
 
@@ -98,11 +113,11 @@ internal sealed class MinuteCounts
     private readonly record struct Counter(SqliteConnection Connection, SqlFilter Filter, bool ByHost, long DayStart)
     {
         /// <summary>The rows with rowid at most <paramref name="maxRowId"/> in minutes [from, to): the planner may use the filter's indexes.</summary>
-        public void Count(Dictionary<string, Group> groups, long from, long to, long maxRowId) =>
+        public bool Count(Dictionary<string, Group> groups, long from, long to, long maxRowId) =>
             Run(groups, from, to, $"+rowid <= $max AND {Span(from, to)} AND ({Filter.Where})", 0, maxRowId);
 
         /// <summary>The rows in (after, maxRowId] in minutes [from, to), walked by rowid: "+(…)" keeps the filter (a text match is "rowid IN (…)") from steering it.</summary>
-        public void CountNew(Dictionary<string, Group> groups, long from, long to, long after, long maxRowId) =>
+        public bool CountNew(Dictionary<string, Group> groups, long from, long to, long after, long maxRowId) =>
             Run(groups, from, to, $"rowid > $after AND rowid <= $max AND +({Span(from, to)} AND ({Filter.Where}))", after, maxRowId);
 
         /// <summary>
@@ -111,11 +126,12 @@ internal sealed class MinuteCounts
         /// </summary>
         private static string Span(long from, long to) => from == 0 && to == PerDay ? "1" : "ts >= $from AND ts < $to";
 
-        private void Run(Dictionary<string, Group> groups, long from, long to, string where, long after, long maxRowId)
+        /// <summary>False (and counting stopped) when a per-host count would pass <see cref="MaxHosts"/> hosts.</summary>
+        private bool Run(Dictionary<string, Group> groups, long from, long to, string where, long after, long maxRowId)
         {
             if (from >= to || (after > 0 && after >= maxRowId))
             {
-                return;
+                return true;
             }
 
             using var command = Connection.CreateCommand();
@@ -135,10 +151,21 @@ internal sealed class MinuteCounts
             while (reader.Read())
             {
                 var name = reader.GetString(0);
-                var seen = groups.GetValueOrDefault(name) ?? new Group(new long[PerDay], long.MinValue);
+                if (!groups.TryGetValue(name, out var seen))
+                {
+                    if (groups.Count >= MaxHosts)
+                    {
+                        return false;
+                    }
+
+                    seen = new Group(new long[PerDay], long.MinValue);
+                }
+
                 seen.Counts[reader.GetInt64(1)] += reader.GetInt64(2);
                 groups[name] = seen with { Newest = Math.Max(seen.Newest, reader.GetInt64(3)) };
             }
+
+            return true;
         }
     }
 }

@@ -72,29 +72,31 @@ public sealed partial class SqliteLogStore
             return items;
         }
 
-        DayWriter writer;
+        // Yesterday's file may fail to open for writing (another schema version) or to read (damaged): today's events
+        // must not fail for it. Skipping the check can at worst keep a second copy of a re-sent line, never lose one.
         try
         {
-            writer = WriterFor(previous);
-        }
-        catch (Exception e) when (e is InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            // Yesterday's file cannot be opened for writing (another schema version, damaged): today's events must not
-            // fail for it. Skipping the check can at worst keep a second copy of a re-sent line, never lose one.
-            return items;
-        }
-
-        return items.FindAll(item =>
-        {
-            var record = item.Write.Records[item.Index];
-            if (record.TimestampFromIngestClock && writer.Contains(record.Id))
+            var writer = WriterFor(previous);
+            var fresh = new List<(PendingWrite Write, int Index)>(items.Count);
+            var resent = new List<(PendingWrite Write, int Index)>();
+            foreach (var item in items)
             {
-                item.Write.Outcomes[item.Index] = new WriteOutcome(WriteStatus.Duplicate);
-                return false;
+                var record = item.Write.Records[item.Index];
+                (record.TimestampFromIngestClock && writer.Contains(record.Id) ? resent : fresh).Add(item);
             }
 
-            return true;
-        });
+            foreach (var (write, index) in resent)
+            {
+                write.Outcomes[index] = new WriteOutcome(WriteStatus.Duplicate);
+            }
+
+            return fresh;
+        }
+        catch (Exception e) when (e is InvalidDataException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            CloseWriter(previous);
+            return items;
+        }
     }
 
     private void Write(WriteGroup group)

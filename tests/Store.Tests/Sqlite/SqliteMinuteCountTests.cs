@@ -116,6 +116,26 @@ public sealed class SqliteMinuteCountTests : IAsyncLifetime
         Assert.Equal(ExpectedHosts(query, from, to, recentFrom), await HostActivityAsync(query, from, to, recentFrom));
     }
 
+    [Fact]
+    public async Task HostActivityAsync_MoreHostsThanTheCountsKeep_StillMatchesTheWrittenEvents()
+    {
+        var from = Events.Day0.AddHours(1);
+        var to = Events.Day0.AddHours(20);
+        var recentFrom = to.AddMinutes(-30);
+        var records = Spread(Events.Day0.AddHours(2), TimeSpan.FromHours(16), 3_000, "h")
+            .Select((e, i) => e with { Host = $"host{i % (MinuteCounts.MaxHosts + 50):D3}" }).ToList();
+        await WriteAsync(records);
+
+        var hosts = await HostActivityAsync("wp-login", from, to, recentFrom);
+
+        var expected = _written.Where(e => e.UrlPath == "/wp-login.php" && e.Timestamp >= from && e.Timestamp < to)
+            .GroupBy(e => e.Host!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new HostActivity(g.Key, g.Count(), g.Count(e => e.Timestamp >= recentFrom), g.Max(e => e.Timestamp)))
+            .ToList();
+        Assert.True(expected.Count > MinuteCounts.MaxHosts / 2, $"only {expected.Count} hosts in the expectation");
+        Assert.Equal(expected, hosts);
+    }
+
     private async Task<List<HostActivity>> HostActivityAsync(string query, DateTimeOffset from, DateTimeOffset to, DateTimeOffset recentFrom) =>
         [.. await _reader.HostActivityAsync(new HostActivityRequest { Query = query, From = from, To = to, RecentFrom = recentFrom }, CancellationToken.None)];
 

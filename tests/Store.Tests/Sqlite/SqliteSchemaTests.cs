@@ -126,6 +126,30 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(WriteStatus.Stored, Assert.Single(result.Outcomes).Status);
     }
 
+    [Fact]
+    public async Task WriteAsync_IngestClockRecordWhenThePreviousDayIsDamaged_IsStoredInItsOwnDayAndLaterWritesToo()
+    {
+        using (var seed = Open())
+        {
+            var rows = Enumerable.Range(0, 2000).Select(i => Events.Access($"old{i}", Events.Day0.AddMinutes(i % 600))).ToList();
+            await seed.WriteAsync(rows, CancellationToken.None);
+        }
+
+        // Keep the header page (the file still opens) and overwrite the pages after it: reading an id there fails.
+        using (var file = new FileStream(DayPath, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 4096;
+            file.Write(Enumerable.Repeat((byte)0xA5, (int)Math.Min(file.Length - 4096, 1 << 20)).ToArray());
+        }
+
+        using var store = Open();
+        var first = await store.WriteAsync([Events.Access("a", Events.Day0.AddDays(1)) with { TimestampFromIngestClock = true }], CancellationToken.None);
+        var second = await store.WriteAsync([Events.Access("b", Events.Day0.AddDays(1)) with { TimestampFromIngestClock = true }], CancellationToken.None);
+
+        Assert.Equal(WriteStatus.Stored, Assert.Single(first.Outcomes).Status);
+        Assert.Equal(WriteStatus.Stored, Assert.Single(second.Outcomes).Status);
+    }
+
     private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
 
     private void CreateVersion1Day() => DaySchemaVersion1.Create(_directory.Path, DateOnly.FromDateTime(Events.Day0.UtcDateTime));
