@@ -18,8 +18,8 @@ var marker = Path.Combine(data, $".filled-{events}");
 if (!File.Exists(marker) && !args.Contains("--measure-only"))
 {
     Console.Error.WriteLine($"Filling {data} with {events:N0} events over the last {days} days …");
-    await StoreFiller.FillAsync(data, events, days, DateTimeOffset.UtcNow);
-    await File.WriteAllTextAsync(marker, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+    await StoreFiller.FillAsync(data, events, days, TimeProvider.System.GetUtcNow());
+    await File.WriteAllTextAsync(marker, TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
 }
 
 var port = FreePort();

@@ -52,7 +52,7 @@ public sealed class BulkEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Bulk_IndexInPath_IsUsedAndMessageParsedByDataset()
     {
-        var line = $"192.0.2.1 - - [{DateTimeOffset.UtcNow:dd/MMM/yyyy:HH:mm:ss} +0000] \\\"GET /x HTTP/1.1\\\" 200 5 \\\"-\\\" \\\"t\\\"";
+        var line = $"192.0.2.1 - - [{TimeProvider.System.GetUtcNow():dd/MMM/yyyy:HH:mm:ss} +0000] \\\"GET /x HTTP/1.1\\\" 200 5 \\\"-\\\" \\\"t\\\"";
         var body = await PostAsync("/apache.access/_bulk", $"{{\"create\":{{}}}}\n{{\"message\":\"{line}\"}}\n", HttpStatusCode.OK);
 
         Assert.False((bool)body["errors"]!);

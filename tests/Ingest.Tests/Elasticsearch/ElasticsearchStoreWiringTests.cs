@@ -16,7 +16,7 @@ public sealed class ElasticsearchStoreWiringTests
             ["Ingest"] = new JsonObject { ["Store"] = "elasticsearch", ["Elasticsearch"] = new JsonObject { ["Urls"] = new JsonArray(es.Url) } },
         }.ToJsonString());
         await using var host = await IngestHost.StartAsync("--config", settings);
-        var line = $"192.0.2.8 - - [{DateTimeOffset.UtcNow:dd/MMM/yyyy:HH:mm:ss} +0000] \"GET /es HTTP/1.1\" 200 9 \"-\" \"t\"";
+        var line = $"192.0.2.8 - - [{TimeProvider.System.GetUtcNow():dd/MMM/yyyy:HH:mm:ss} +0000] \"GET /es HTTP/1.1\" 200 9 \"-\" \"t\"";
         var batch = new JsonObject { ["id"] = "es1", ["host"] = "web9", ["dataset"] = "apache.access", ["message"] = line }.ToJsonString() + "\n";
 
         using var first = await host.PostBatchAsync(IngestHost.Gzip(batch));

@@ -135,7 +135,7 @@ public sealed class BatchEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_WpLoginFlood_StoresAnAlertBesideTheEvents()
     {
-        var time = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture);
+        var time = TimeProvider.System.GetUtcNow().AddMinutes(-2).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture);
         var batch = string.Concat(Enumerable.Range(0, 8).Select(i =>
             Event($"w{i}", $"203.0.113.99 - - [{time} +0000] \"POST /wp-login.php HTTP/1.1\" 200 4100 \"-\" \"brute\"")));
 
@@ -160,7 +160,7 @@ public sealed class BatchEndpointTests : IAsyncLifetime
         new JsonObject { ["id"] = id, ["host"] = "web1", ["file"] = "/var/log/apache2/access.log", ["offset"] = 0, ["dataset"] = "apache.access", ["message"] = message }.ToJsonString() + "\n";
 
     private static string AccessLine(string ip) =>
-        $"{ip} - - [{DateTimeOffset.UtcNow.AddMinutes(-5).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture)} +0000] \"GET /index.html HTTP/1.1\" 200 512 \"-\" \"test-agent\"";
+        $"{ip} - - [{TimeProvider.System.GetUtcNow().AddMinutes(-5).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture)} +0000] \"GET /index.html HTTP/1.1\" 200 512 \"-\" \"test-agent\"";
 
     private static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -172,7 +172,7 @@ public sealed class BatchEndpointTests : IAsyncLifetime
     private async Task<IReadOnlyList<SearchHit>> SearchAllAsync()
     {
         var search = _host.Services.GetRequiredService<ILogSearch>();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var result = await search.SearchAsync(new SearchRequest { From = now.AddDays(-1), To = now.AddDays(1), Size = 1000 }, CancellationToken.None);
         return result.Hits;
     }
