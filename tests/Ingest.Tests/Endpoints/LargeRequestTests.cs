@@ -47,7 +47,7 @@ public sealed class LargeRequestTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var search = _host.Services.GetRequiredService<ILogSearch>();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var hit = Assert.Single((await search.SearchAsync(new SearchRequest { From = now.AddHours(-1), To = now.AddHours(1) }, CancellationToken.None)).Hits);
         Assert.Equal(line, (string?)JsonNode.Parse(hit.DocumentJson)!["message"]);
     }

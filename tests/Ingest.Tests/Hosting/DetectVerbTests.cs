@@ -10,7 +10,7 @@ public sealed class DetectVerbTests
     public async Task ReadAscending_EventsAcrossSlicesAndPages_ComeOldestFirstAsDocuments()
     {
         var dir = Directory.CreateTempSubdirectory("detect-verb-").FullName;
-        var start = DateTimeOffset.UtcNow.AddHours(-5);
+        var start = TimeProvider.System.GetUtcNow().AddHours(-5);
         using (var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = dir }, TimeProvider.System))
         {
             // 2,500 events over about three hours: several one-hour slices, and more than one page in each.

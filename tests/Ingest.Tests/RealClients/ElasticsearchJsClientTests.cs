@@ -29,7 +29,7 @@ public sealed class ElasticsearchJsClientTests : IAsyncLifetime
     [Fact]
     public async Task BulkHelper_ApacheLinesToDataStream_StoredParsedAndResendIsDuplicate()
     {
-        var time = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var time = TimeProvider.System.GetUtcNow().AddMinutes(-10);
         var stamp = time.ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture) + " +0000";
         var docs = Path.Combine(_host.DataDir, "docs.ndjson");
         await File.WriteAllLinesAsync(docs, Enumerable.Range(1, 25).Select(i =>
@@ -61,7 +61,7 @@ public sealed class ElasticsearchJsClientTests : IAsyncLifetime
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("security_exception", output, StringComparison.Ordinal);
-        Assert.Empty(await SearchAsync(DateTimeOffset.UtcNow));
+        Assert.Empty(await SearchAsync(TimeProvider.System.GetUtcNow()));
     }
 
     private async Task<JsonObject> RunClientAsync(string docs, string token)

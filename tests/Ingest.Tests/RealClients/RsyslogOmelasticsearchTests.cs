@@ -26,7 +26,7 @@ public sealed class RsyslogOmelasticsearchTests : IAsyncLifetime
         Tool.Require("/usr/lib/x86_64-linux-gnu/rsyslog/omelasticsearch.so", "rsyslog-elasticsearch");
         var dir = Directory.CreateDirectory(Path.Combine(_host.DataDir, "rsyslog")).FullName;
         Directory.CreateDirectory(Path.Combine(dir, "work"));
-        var time = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var time = TimeProvider.System.GetUtcNow().AddMinutes(-3);
         var stamp = time.ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture) + " +0000";
         var log = Path.Combine(dir, "access.log");
         await File.WriteAllLinesAsync(log, Enumerable.Range(1, 12).Select(i => $"198.51.100.{i} - - [{stamp}] \"GET /from-rsyslog/{i} HTTP/1.1\" 404 {i} \"-\" \"curl/8\""));

@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (the browser tests drive Debian's Chromium)");
         Stack = await UiStack.StartAsync();
-        Now = DateTimeOffset.UtcNow;
+        Now = TimeProvider.System.GetUtcNow();
         var events = TestTraffic.Build(Now);
         await Stack.SendAsync(events);
         using var http = new HttpClient { BaseAddress = new Uri(Stack.UiUrl) };

@@ -14,7 +14,7 @@ public sealed class HostsPageTests(BrowserFixture fixture)
         {
             host = "web1",
             agent_version = "0.1.0-test",
-            files = new[] { new { path = "/var/log/apache2/access.log", fingerprint = "ab12", size = 5000, read_offset = 4900, acked_offset = 4000, lag_bytes = 1000, last_error = "connection refused by ingest", last_send = DateTimeOffset.UtcNow.ToString("O") } },
+            files = new[] { new { path = "/var/log/apache2/access.log", fingerprint = "ab12", size = 5000, read_offset = 4900, acked_offset = 4000, lag_bytes = 1000, last_error = "connection refused by ingest", last_send = TimeProvider.System.GetUtcNow().ToString("O") } },
         });
         Assert.True(beat.IsSuccessStatusCode, $"POST /v1/status → {(int)beat.StatusCode}");
         var page = await fixture.NewPageAsync();

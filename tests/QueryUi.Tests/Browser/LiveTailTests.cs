@@ -18,7 +18,7 @@ public sealed class LiveTailTests(BrowserFixture fixture)
         await page.Locator("#live").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]live=1"));
 
-        await fixture.Stack.SendAsync([TestTraffic.Late(DateTimeOffset.UtcNow, "tail1", 1)]);
+        await fixture.Stack.SendAsync([TestTraffic.Late(TimeProvider.System.GetUtcNow(), "tail1", 1)]);
 
         var fresh = page.Locator("table.hits tbody tr.hit").First;
         await Assertions.Expect(fresh).ToContainTextAsync("/late?m=tail1");

@@ -17,10 +17,10 @@ public sealed class TailingProcessTests
         using var shipper = s.StartShipper();
         await s.WaitForAsync(1, Deadline);
 
-        var appendedAt = DateTime.UtcNow;
+        var appendedAt = TimeProvider.System.GetUtcNow();
         Append(log, [Scenario.Line(1, 1), Scenario.Line(1, 2)]);
         await s.WaitForAsync(3, Deadline);
-        var latency = DateTime.UtcNow - appendedAt;
+        var latency = TimeProvider.System.GetUtcNow() - appendedAt;
 
         Assert.True(latency < TimeSpan.FromSeconds(1.5), $"took {latency.TotalMilliseconds} ms");
         Assert.Equal(0, shipper.Terminate(Deadline));

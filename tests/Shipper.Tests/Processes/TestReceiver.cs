@@ -82,10 +82,10 @@ internal sealed class TestReceiver : IAsyncDisposable
     /// <summary>Polls until <paramref name="condition"/> holds or the deadline passes (then fails with <paramref name="what"/>).</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> what)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 Assert.Fail($"timed out after {timeout.TotalSeconds} s waiting for {what()}");
             }
