@@ -1,28 +1,44 @@
 #!/usr/bin/env bash
 # Installs the LogPipeline shipper on this host (run as root):
 #   deploy/install.sh [PATH_TO_SHIPPER_BINARY]
-# Without a path it publishes one from this checkout (needs the .NET SDK): a trimmed, ReadyToRun-precompiled
-# self-contained single file on .NET 10 (supported runtime). SHIPPER_AOT=1 publishes the Native AOT build instead (shipper/Aot, needs clang and
-# zlib1g-dev): smaller and lighter, but here it is built on .NET 9, whose support ended on 2026-11-10 (no security
-# fixes); see docs/shipper.md "Packaging". Then: the binary to /usr/local/bin/shipper, a system user 'logpipeline'
-# in group adm (reads /var/log), a systemd unit and, if absent, /etc/logpipeline/shipper.yaml.
+# Without a path it publishes one from this checkout (needs the .NET 10 SDK). SHIPPER_BUILD chooses the build:
+#   aot (default)  Native AOT single binary on .NET 10 (shipper/Aot): smallest, least memory and CPU. Needs a C
+#                  toolchain to link (apt-get install clang, or gcc; zlib ships inside the .NET 10 pack). When
+#                  neither clang nor gcc is on PATH, install.sh says so and falls back to r2r.
+#   r2r            trimmed, ReadyToRun-precompiled self-contained single file on .NET 10: needs only the SDK, costs
+#                  about twice the memory (docs/benchmarks.md "Shipper").
+# Then: the binary to /usr/local/bin/shipper, a system user 'logpipeline' in group adm (reads /var/log), a systemd
+# unit and, if absent, /etc/logpipeline/shipper.yaml.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BINARY=${1:-}
 USER_NAME=${SHIPPER_USER:-logpipeline}
 CONFIG=${SHIPPER_CONFIG:-/etc/logpipeline/shipper.yaml}
+BUILD=${SHIPPER_BUILD:-aot}
 
 if [ "$(id -u)" -ne 0 ]; then echo "install.sh: run as root" >&2; exit 2; fi
+case "$BUILD" in aot|r2r) ;; *) echo "install.sh: SHIPPER_BUILD must be aot or r2r, not '$BUILD'" >&2; exit 2 ;; esac
 
 if [ -z "$BINARY" ]; then
   OUT=$(mktemp -d)
-  if [ "${SHIPPER_AOT:-0}" = 1 ]; then
-    echo "install.sh: WARNING: Native AOT is built on .NET ${SHIPPER_AOT_FRAMEWORK:-net9.0}; .NET 9 is out of support since 2026-11-10" >&2
-    dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$OUT" \
-      ${SHIPPER_AOT_FRAMEWORK:+-p:ShipperAotFramework=$SHIPPER_AOT_FRAMEWORK} >/dev/null
-  else
-    dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
-      -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=true -o "$OUT" >/dev/null
+  if [ "$BUILD" = aot ] && ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
+    echo "install.sh: Native AOT needs a C toolchain to link and neither clang nor gcc is on PATH;" \
+      "installing the ReadyToRun build instead (about twice the memory)." \
+      "For Native AOT: apt-get install clang, then run install.sh again (or SHIPPER_BUILD=r2r to silence this)." >&2
+    BUILD=r2r
+  fi
+  echo "install.sh: publishing the shipper ($BUILD build, Release)…" >&2
+  if [ "$BUILD" = aot ]; then
+    if ! dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$OUT" > "$OUT.log" 2>&1; then
+      tail -20 "$OUT.log" >&2
+      echo "install.sh: the Native AOT publish failed (log: $OUT.log); SHIPPER_BUILD=r2r installs the ReadyToRun build" >&2
+      exit 1
+    fi
+  elif ! dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
+      -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=true -o "$OUT" > "$OUT.log" 2>&1; then
+    tail -20 "$OUT.log" >&2
+    echo "install.sh: the ReadyToRun publish failed (log: $OUT.log)" >&2
+    exit 1
   fi
   BINARY="$OUT/shipper"
 fi

@@ -16,7 +16,7 @@ echo "building (Release: Native AOT shipper from shipper/Aot, or SHIPPER_BUILD=t
 BUILD=${SHIPPER_BUILD:-aot}
 if [ "$BUILD" = aot ] && ! dotnet publish "$ROOT/shipper/Aot/LogPipeline.Shipper.Aot.csproj" -c Release -o "$WORK/bin" > "$WORK/publish.log" 2>&1; then
   tail -5 "$WORK/publish.log" >&2
-  echo "Native AOT publish failed (needs clang and zlib1g-dev): measuring the trimmed single file instead" >&2
+  echo "Native AOT publish failed (needs clang or gcc to link): measuring the trimmed single file instead" >&2
   BUILD=trimmed
 fi
 if [ "$BUILD" = trimmed ] || [ "$BUILD" = r2r ]; then
