@@ -128,6 +128,7 @@ internal static class Cli
             return Failed;
         }
 
+        NativeHeap.Configure();
         using var stop = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {

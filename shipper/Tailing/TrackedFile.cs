@@ -107,13 +107,14 @@ internal sealed partial class TrackedFile : IDisposable
             buffer.AsSpan(length - _probeLength, _probeLength).CopyTo(_probe);
         }
 
-        var events = new List<EventSlice>();
+        var events = EventChunk.RentEvents();
         var consumed = Framer.Frame(buffer.AsSpan(0, length), Checkpoint.ReadOffset, events, flushRecord, flushPartial);
         KeepLeftover(buffer.AsSpan(consumed, length - consumed));
         Checkpoint.ReadOffset += consumed;
         if (events.Count == 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            EventChunk.ReturnEvents(events);
             return null;
         }
 
