@@ -33,4 +33,4 @@ sleep 5 # settle after start-up (first scan, watchers) before the window
 T0=$(cpu_ticks); sleep "$WINDOW"; T1=$(cpu_ticks)
 RSS=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
 TICK=$(getconf CLK_TCK)
-echo "binary $(stat -c %s "$BIN") bytes; idle RSS $((RSS / 1024)) MiB; CPU over ${WINDOW} s: $(echo "scale=2; ($T1 - $T0) * 100 / $TICK / $WINDOW" | bc) % of one core (100 files)"
+printf "binary %s bytes; idle RSS %d MiB; CPU over %s s: %.2f %% of one core (100 files)\n" "$(stat -c %s "$BIN")" $((RSS / 1024)) "$WINDOW" "$(echo "scale=4; ($T1 - $T0) * 100 / $TICK / $WINDOW" | bc)"
