@@ -6,7 +6,9 @@
 #                  toolchain to link (apt-get install clang, or gcc; zlib ships inside the .NET 10 pack). When
 #                  neither clang nor gcc is on PATH, install.sh says so and falls back to r2r.
 #   r2r            trimmed, ReadyToRun-precompiled self-contained single file on .NET 10: needs only the SDK, costs
-#                  about twice the memory (docs/benchmarks.md "Shipper").
+#                  about twice the memory (docs/benchmarks.md "Shipper"). Tiered PGO off: its instrumented re-JITs
+#                  doubled the idle CPU (1.2-1.4 % of a core against 0.5-0.6 % with 100 quiet files), for no
+#                  throughput measured.
 # Then: the binary to /usr/local/bin/shipper, a system user 'logpipeline' in group adm (reads /var/log), a systemd
 # unit and, if absent, /etc/logpipeline/shipper.yaml.
 set -euo pipefail
@@ -35,7 +37,8 @@ if [ -z "$BINARY" ]; then
       exit 1
     fi
   elif ! dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
-      -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=true -o "$OUT" > "$OUT.log" 2>&1; then
+      -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:TieredPGO=false \
+      -o "$OUT" > "$OUT.log" 2>&1; then
     tail -20 "$OUT.log" >&2
     echo "install.sh: the ReadyToRun publish failed (log: $OUT.log)" >&2
     exit 1

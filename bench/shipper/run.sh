@@ -3,7 +3,7 @@
 #   bench/shipper/run.sh [LINES]        (default 2,000,000; needs: apt-get install rsyslog, and clang or gcc for aot)
 # SHIPPER_BUILD lists the shipper builds to measure, in this order (default "aot r2r"):
 #   aot      Native AOT, .NET 10 (shipper/Aot; what deploy/install.sh installs)
-#   r2r      trimmed self-contained single file, ReadyToRun (install.sh's fallback without a C toolchain)
+#   r2r      trimmed self-contained single file, ReadyToRun, tiered PGO off (install.sh's fallback without a C toolchain)
 #   trimmed  the same single file, JIT only
 # Each side reads the same file from its beginning, pinned to one core (taskset -c 1), into a receiver that discards:
 #   shipper: gzip NDJSON POST /v1/batches → shipper-tools receive (Kestrel, counts lines)
@@ -32,7 +32,7 @@ for build in ${SHIPPER_BUILD:-aot r2r}; do
       fi ;;
     r2r|trimmed)
       dotnet publish "$ROOT/shipper/LogPipeline.Shipper.csproj" -c Release -r linux-x64 --self-contained \
-        -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=$([ "$build" = r2r ] && echo true || echo false) \
+        -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=$([ "$build" = r2r ] && echo true || echo false) $([ "$build" = r2r ] && echo -p:TieredPGO=false) \
         -o "$WORK/bin-$build" >/dev/null
       BUILDS+=("$build") ;;
     *) echo "unknown SHIPPER_BUILD '$build' (aot, r2r, trimmed)" >&2; exit 2 ;;
