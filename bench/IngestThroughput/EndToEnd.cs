@@ -66,7 +66,7 @@ internal static class EndToEnd
         var shipperCpu = ProcessCpu.Of(shipper.Id);
         ingestCpu = ProcessCpu.Of(ingest.Id) - ingestCpu;
         var bytes = Directory.EnumerateFiles(data, "*.db*").Sum(f => new FileInfo(f).Length);
-        var steady = (shipperCpu - first!.Value.Cpu).TotalMicroseconds / (count - first.Value.Stored);
+        var steady = (shipperCpu - first!.Value.Cpu).TotalMicroseconds / Math.Max(1, count - first.Value.Stored);
         Console.WriteLine($"end to end (shipper {form} → ingest → SQLite): {count / elapsed.TotalSeconds:N0} events/s ({count:N0} in {elapsed.TotalSeconds:N1} s); "
             + $"store {bytes / (double)count * 1_000_000 / (1024 * 1024):N0} MiB per million events; load average {load} → {ProcessCpu.LoadAverage()}");
         Console.WriteLine($"  shipper CPU: {shipperCpu.TotalMicroseconds / count:N1} µs/event over its life ({shipperCpu.TotalSeconds:N2} s), "
