@@ -7,41 +7,70 @@ namespace LogPipeline.Bench.Ingest;
 
 /// <summary>
 /// The real thing: a file of N Apache lines, our shipper (start_at: beginning) sending to our ingest writing to
-/// SQLite, both Release builds as separate processes. Reports sustained events/s from the shipper's start until ingest
-/// has stored the last event, and the store's bytes per million events.
+/// SQLite, as separate processes. Reports sustained events/s from the shipper's start until ingest has stored the
+/// last event, the store's bytes per million events, and each process's CPU per event (from /proc): the shipper's over
+/// its whole life and after its first event was stored (start-up excluded), ingest's from the shipper's start.
+/// Each shipper form (<see cref="ShipperBuild"/>) gets a fresh ingest and store, one after the other in the same run.
 /// </summary>
 internal static class EndToEnd
 {
-    public static async Task RunAsync(int count, string work)
+    public static async Task RunAsync(int count, string work, IReadOnlyList<string> forms)
     {
-        var log = Path.Combine(work, "e2e", "access.log");
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        var log = Path.Combine(work, "e2e-access.log");
         await File.WriteAllLinesAsync(log, TrafficLines.Generate(count, TimeProvider.System.GetUtcNow()));
-        var data = Path.Combine(work, "e2e", "data");
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var config = Path.Combine(work, "e2e", "shipper.yml");
+        var commands = new List<(string Form, string[] Command)>();
+        foreach (var form in forms)
+        {
+            commands.Add((form, await ShipperBuild.CommandAsync(form, work)));
+        }
+
+        foreach (var (form, command) in commands)
+        {
+            await RunOnceAsync(count, log, Path.Combine(work, "e2e-" + form), form, command);
+        }
+    }
+
+    private static async Task RunOnceAsync(int count, string log, string dir, string form, string[] shipperCommand)
+    {
+        Directory.CreateDirectory(dir);
+        var data = Path.Combine(dir, "data");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var config = Path.Combine(dir, "shipper.yml");
         await File.WriteAllTextAsync(config, $"""
             name: bench
             ingest:
               url: {url}
               token: bench-token
-            state_dir: {Path.Combine(work, "e2e", "state")}
+            state_dir: {Path.Combine(dir, "state")}
             inputs:
               - paths: ["{log}"]
                 type: apache.access
                 start_at: beginning
             """);
 
-        using var ingest = Start(Dll("ingest"), "--urls", url, "--data-dir", data, "--token", "bench-token");
+        using var ingest = Start(["dotnet", ShipperBuild.Dll("ingest"), "--urls", url, "--data-dir", data, "--token", "bench-token"]);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await WaitAsync(async () => (await http.GetAsync("/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+        var load = ProcessCpu.LoadAverage();
+        var ingestCpu = ProcessCpu.Of(ingest.Id);
         var watch = Stopwatch.StartNew();
-        using var shipper = Start(Dll("shipper"), "run", "--config", config);
-        await WaitAsync(async () => await StoredAsync(http) >= count, TimeSpan.FromMinutes(20));
+        using var shipper = Start([.. shipperCommand, "run", "--config", config]);
+        (long Stored, TimeSpan Cpu)? first = null;
+        await WaitAsync(async () =>
+        {
+            var stored = await StoredAsync(http);
+            first ??= stored > 0 ? (stored, ProcessCpu.Of(shipper.Id)) : null;
+            return stored >= count;
+        }, TimeSpan.FromMinutes(20));
         var elapsed = watch.Elapsed;
+        var shipperCpu = ProcessCpu.Of(shipper.Id);
+        ingestCpu = ProcessCpu.Of(ingest.Id) - ingestCpu;
         var bytes = Directory.EnumerateFiles(data, "*.db*").Sum(f => new FileInfo(f).Length);
-        Console.WriteLine($"end to end (shipper → ingest → SQLite): {count / elapsed.TotalSeconds:N0} events/s ({count:N0} in {elapsed.TotalSeconds:N1} s); store {bytes / (double)count * 1_000_000 / (1024 * 1024):N0} MiB per million events");
+        var steady = (shipperCpu - first!.Value.Cpu).TotalMicroseconds / Math.Max(1, count - first.Value.Stored);
+        Console.WriteLine($"end to end (shipper {form} → ingest → SQLite): {count / elapsed.TotalSeconds:N0} events/s ({count:N0} in {elapsed.TotalSeconds:N1} s); "
+            + $"store {bytes / (double)count * 1_000_000 / (1024 * 1024):N0} MiB per million events; load average {load} → {ProcessCpu.LoadAverage()}");
+        Console.WriteLine($"  shipper CPU: {shipperCpu.TotalMicroseconds / count:N1} µs/event over its life ({shipperCpu.TotalSeconds:N2} s), "
+            + $"{steady:N1} µs/event after its first stored event; ingest CPU: {ingestCpu.TotalMicroseconds / count:N1} µs/event ({ingestCpu.TotalSeconds:N2} s)");
         shipper.Kill();
         ingest.Kill();
     }
@@ -78,11 +107,10 @@ internal static class EndToEnd
         }
     }
 
-    private static Process Start(string dll, params string[] args)
+    private static Process Start(string[] command)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in command.Skip(1))
         {
             info.ArgumentList.Add(arg);
         }
@@ -93,20 +121,6 @@ internal static class EndToEnd
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static string Dll(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, name, "bin", "Release", "net10.0", name + ".dll");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"{name}.dll (Release) not found: build with -c Release");
     }
 
     private static int FreePort()

@@ -1,8 +1,11 @@
 using LogPipeline.Bench.Ingest;
 
-// dotnet run -c Release --project bench/IngestThroughput -- [steps|store|e2e|all] [--events N]
-var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+// dotnet run -c Release --project bench/IngestThroughput -- [steps|store|e2e|all] [--events N] [--shipper jit|r2r|both]
+// --shipper: which build of the shipper the end-to-end part starts (both: one after the other, in that order).
+var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsValueOf(a)) ?? "all";
 var events = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
+var shipper = args.SkipWhile(a => a != "--shipper").Skip(1).FirstOrDefault(ShipperBuild.ReadyToRun);
+string[] forms = shipper == "both" ? [ShipperBuild.Jit, ShipperBuild.ReadyToRun] : [shipper];
 var work = Directory.CreateTempSubdirectory("logpipeline-bench-").FullName;
 try
 {
@@ -19,10 +22,12 @@ try
 
     if (mode is "e2e" or "all")
     {
-        await EndToEnd.RunAsync(events, work);
+        await EndToEnd.RunAsync(events, work, forms);
     }
 }
 finally
 {
     Directory.Delete(work, recursive: true);
 }
+
+bool IsValueOf(string arg) => Array.IndexOf(args, arg) is > 0 and var i && args[i - 1] is "--events" or "--shipper";

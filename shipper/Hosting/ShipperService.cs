@@ -56,7 +56,7 @@ internal sealed partial class ShipperService(ShipperOptions options, TimeProvide
         var batcher = new Batcher(options.Batch, options.Name, chunks.Reader, batches.Writer, time);
         var forwarder = new Forwarder(options.Ingest, client, registry, new DeadLetterWriter(options.StateDir, time), Metrics, time,
             loggers.CreateLogger("forward"));
-        using var watcher = new DirectoryWatcher(tailer.Globs.Select(g => g.Root), tailer.Wake, tailer.Rescan, _logger);
+        using var watcher = new DirectoryWatcher(tailer.Globs, tailer.Wake, tailer.Rescan, _logger);
         tailer.UseWatchers(watcher.AllWatched);
         using var hard = new CancellationTokenSource();
         if (options.Ingest.InsecureSkipVerify)

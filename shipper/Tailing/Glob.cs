@@ -36,6 +36,21 @@ internal sealed class Glob
     /// <summary>The directory the walk starts from (the pattern's fixed prefix).</summary>
     public string Root => _root;
 
+    /// <summary>
+    /// True when paths below <see cref="Root"/> in subdirectories can match (a wildcard or <c>**</c> before the last
+    /// segment): only then does a watcher need to look into subdirectories.
+    /// </summary>
+    public bool SpansDirectories => _segments.Count > 1;
+
+    /// <summary>True when <paramref name="path"/> (absolute) is one the pattern matches, whether or not it exists.</summary>
+    public bool Matches(string path) => Parts(path) is { } parts && MatchFrom(parts, 0, 0, prefix: false);
+
+    /// <summary>
+    /// True when <paramref name="path"/> is one the pattern matches or a directory on the way to one (with <c>**</c>,
+    /// any directory below the root): a file system change there can change what the pattern expands to.
+    /// </summary>
+    public bool MatchesOrLeadsTo(string path) => Parts(path) is { } parts && MatchFrom(parts, 0, 0, prefix: true);
+
     /// <summary>Every existing path the pattern matches; <paramref name="warn"/> gets (path, problem) for what it skipped.</summary>
     public IEnumerable<string> Expand(Action<string, string> warn)
     {
@@ -64,6 +79,27 @@ internal sealed class Glob
 
         var prefix = pattern.Contains('/', StringComparison.Ordinal) ? "^" : "(^|/)";
         return new Regex(prefix + body + "$", RegexOptions.CultureInvariant);
+    }
+
+    private string[]? Parts(string path) =>
+        path.StartsWith(_root, StringComparison.Ordinal) ? path[_root.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries) : null;
+
+    /// <summary>Whether <paramref name="parts"/> from <paramref name="p"/> on match the segments from <paramref name="s"/> on.</summary>
+    private bool MatchFrom(string[] parts, int p, int s, bool prefix)
+    {
+        if (p == parts.Length)
+        {
+            return s == _segments.Count || (prefix && p > 0);
+        }
+
+        if (s == _segments.Count)
+        {
+            return false;
+        }
+
+        return _segments[s] is { } segment
+            ? segment.IsMatch(parts[p]) && MatchFrom(parts, p + 1, s + 1, prefix)
+            : MatchFrom(parts, p, s + 1, prefix) || MatchFrom(parts, p + 1, s, prefix); // "**": zero directories, or one more.
     }
 
     private void Walk(string dir, int index, HashSet<(ulong, ulong)> visited, List<string> results, Action<string, string> warn)
