@@ -21,15 +21,30 @@ public sealed partial class SqliteLogStore
     {
         _queue = Channel.CreateBounded<PendingWrite>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        _writer = Task.Run(WriteLoopAsync);
+        _textQueue = Channel.CreateBounded<TextIndexJob>(
+            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+        _writer = Task.WhenAll(Task.Run(WriteLoopAsync), Task.Run(IndexLoopAsync));
     }
 
     /// <summary>
-    /// The single writer (group commit): takes every batch waiting at this moment (up to
-    /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then completes each caller
-    /// with its own outcomes. Callers parse their next batch while this writes, and the fsync is paid once per group.
+    /// The rows' writer (group commit): takes every batch waiting at this moment (up to
+    /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then hands the group to the
+    /// text index writer (<see cref="IndexLoopAsync"/>), which completes each caller once the group is searchable.
+    /// Callers parse their next batch while this writes, and the fsync is paid once per group and file.
     /// </summary>
     private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await WriteGroupsAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _textQueue!.Writer.TryComplete();
+        }
+    }
+
+    private async Task WriteGroupsAsync()
     {
         var reader = _queue!.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
@@ -46,16 +61,19 @@ public sealed partial class SqliteLogStore
 
             if (group.Writes.Count > 0)
             {
+                TextIndexJob job;
                 try
                 {
-                    Write(group);
+                    job = Write(group);
                 }
                 catch (Exception e)
                 {
                     // Write fails day by day on its own; anything that still escapes is a bug. Its callers are told
                     // (no batch is left waiting forever) and the loop goes on with the next batches: it cannot spin.
-                    group.Writes.ForEach(w => w.Done.TrySetException(e));
+                    job = new TextIndexJob(group.Writes, group.Writes.ToDictionary(w => w, _ => e));
                 }
+
+                await _textQueue!.Writer.WriteAsync(job).ConfigureAwait(false);
             }
         }
     }
@@ -99,9 +117,10 @@ public sealed partial class SqliteLogStore
         }
     }
 
-    private void Write(WriteGroup group)
+    private TextIndexJob Write(WriteGroup group)
     {
-        var failures = new Dictionary<PendingWrite, Exception>();
+        var job = new TextIndexJob(group.Writes, []);
+        var failures = job.Failures;
         Interlocked.Increment(ref _groupsStarted);
         _writeLock.Wait();
         try
@@ -113,7 +132,12 @@ public sealed partial class SqliteLogStore
                     var fresh = WithoutResentFromPreviousDay(day, items);
                     if (fresh.Count > 0)
                     {
-                        WriterFor(day).Write(fresh);
+                        var writer = WriterFor(day);
+                        var upTo = writer.Write(fresh);
+                        if (writer.Version == DaySchema.Version)
+                        {
+                            job.Days.Add((day, upTo, fresh.Select(i => i.Write).Distinct().ToList()));
+                        }
                     }
                 }
                 catch (Exception e)
@@ -134,11 +158,6 @@ public sealed partial class SqliteLogStore
             _writeLock.Release();
         }
 
-        foreach (var write in group.Writes)
-        {
-            _ = failures.TryGetValue(write, out var failure)
-                ? write.Done.TrySetException(failure)
-                : write.Done.TrySetResult(new WriteResult(write.Outcomes));
-        }
+        return job;
     }
 }

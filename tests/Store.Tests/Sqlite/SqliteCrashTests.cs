@@ -85,11 +85,15 @@ public sealed class SqliteCrashTests : IDisposable
         }
 
         var counts = new Dictionary<string, int>();
-        foreach (var file in Directory.GetFiles(_directory.Path, "events-*.db"))
+        foreach (var file in DayDatabase.DayFiles(_directory.Path))
         {
             using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
             connection.Open();
+
+            // The text index of the day is in its own file: attached, `fts` resolves to it; checked with the day file.
+            Scalar(connection, $"ATTACH '{Path.ChangeExtension(file, ".fts.db")}' AS text_index");
             Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+            Assert.Equal(Scalar(connection, "SELECT coalesce(max(rowid), 0) FROM events"), Scalar(connection, "SELECT rowid FROM watermark"));
             Scalar(connection, "INSERT INTO fts(fts) VALUES('integrity-check')");
             Assert.Equal(Scalar(connection, "SELECT count(*) FROM events"), Scalar(connection, "SELECT count(*) FROM fts WHERE fts MATCH 'get'"));
             Assert.Equal(Scalar(connection, "SELECT count(*) FROM events"), Scalar(connection, "SELECT coalesce(sum(n), 0) FROM minutes"));

@@ -21,6 +21,9 @@ public sealed class SqliteRetentionTests : IDisposable
 
         Assert.Equal([DateOnly.FromDateTime(Events.Day0.UtcDateTime), DateOnly.FromDateTime(Events.Day0.AddDays(1).UtcDateTime)], deleted);
         Assert.Equal(["events-2026-11-22.db", "events-2026-11-23.db"], DayFileNames());
+        Assert.Equal(
+            ["events-2026-11-22.fts.db", "events-2026-11-23.fts.db"],
+            Directory.GetFiles(_directory.Path, "*.fts.db").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     private List<string> DayFileNames() =>
-        Directory.GetFiles(_directory.Path, "events-*.db").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
+        DayDatabase.DayFiles(_directory.Path).Select(p => Path.GetFileName(p)).ToList();
 
     private long WalSize(string name)
     {
