@@ -39,6 +39,9 @@ internal sealed class TextIndexWriter : IDisposable
             attach.ExecuteNonQuery();
         }
 
+        // The rows to index were just written by the other connection: map the day file rather than copy its pages.
+        DaySchema.Execute(_connection, $"PRAGMA {DaySchemaName}.mmap_size=1073741824;");
+
         using (var read = _connection.CreateCommand())
         {
             read.CommandText = "SELECT rowid FROM main.watermark;";
