@@ -19,10 +19,16 @@ public sealed partial class SqliteLogStore
     /// group's callers. So a batch is acknowledged only once its rows and their text index have both committed, and
     /// the rows of group k+1 are written while the text of group k is indexed.
     /// </summary>
-    private async Task IndexLoopAsync()
+    private void IndexLoop()
     {
-        await foreach (var job in _textQueue!.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _textQueue!.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            if (!reader.TryRead(out var job))
+            {
+                continue;
+            }
+
             foreach (var (day, upTo, writes) in job.Days)
             {
                 try
@@ -64,7 +70,7 @@ public sealed partial class SqliteLogStore
             {
                 if (VersionOnDisk(path) == DaySchema.Version)
                 {
-                    using var writer = new TextIndexWriter(path, _options.Durability);
+                    using var writer = new TextIndexWriter(path);
                     writer.CatchUp();
                 }
             }
@@ -91,7 +97,7 @@ public sealed partial class SqliteLogStore
                 CloseTextWriterLocked(_textWriters.Keys.Min());
             }
 
-            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day), _options.Durability);
+            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day));
             _textWriters[day] = writer;
         }
 

@@ -23,20 +23,45 @@ public sealed partial class SqliteLogStore
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _textQueue = Channel.CreateBounded<TextIndexJob>(
             new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
-        _writer = Task.WhenAll(Task.Run(WriteLoopAsync), Task.Run(IndexLoopAsync));
+        _writer = Task.WhenAll(OnOwnThread(WriteLoop, "sqlite-rows"), OnOwnThread(IndexLoop, "sqlite-text"));
+    }
+
+    /// <summary>
+    /// Runs a writer loop on a thread of its own: the loops block in SQLite (and its fsync) for most of their time, and
+    /// on the thread pool two of them would hold both of a 2-core machine's minimum threads, starving the requests.
+    /// </summary>
+    private static Task OnOwnThread(Action loop, string name)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                loop();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                // Only a bug gets here (each loop fails callers, not itself): Dispose rethrows it.
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = name };
+        thread.Start();
+        return done.Task;
     }
 
     /// <summary>
     /// The rows' writer (group commit): takes every batch waiting at this moment (up to
     /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then hands the group to the
-    /// text index writer (<see cref="IndexLoopAsync"/>), which completes each caller once the group is searchable.
+    /// text index writer (<see cref="IndexLoop"/>), which completes each caller once the group is searchable.
     /// Callers parse their next batch while this writes, and the fsync is paid once per group and file.
     /// </summary>
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         try
         {
-            await WriteGroupsAsync().ConfigureAwait(false);
+            WriteGroups();
         }
         finally
         {
@@ -44,10 +69,10 @@ public sealed partial class SqliteLogStore
         }
     }
 
-    private async Task WriteGroupsAsync()
+    private void WriteGroups()
     {
         var reader = _queue!.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             var group = new WriteGroup();
             while (!group.IsFull && reader.TryRead(out var write))
@@ -73,7 +98,7 @@ public sealed partial class SqliteLogStore
                     job = new TextIndexJob(group.Writes, group.Writes.ToDictionary(w => w, _ => e));
                 }
 
-                await _textQueue!.Writer.WriteAsync(job).ConfigureAwait(false);
+                _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
             }
         }
     }
