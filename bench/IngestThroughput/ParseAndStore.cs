@@ -41,11 +41,12 @@ internal static class ParseAndStore
         {
             var dir = Path.Combine(work, "store-" + name.Replace(' ', '-').Replace(',', '-'));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (rate, parseShare, bytes) = await OursAsync(lines, ids, dir, callers, version);
+            var (rate, parseShare, bytes, writers) = await OursAsync(lines, ids, dir, callers, version);
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine(
                 $"parse+store, {name}: {rate:N0} events/s ({rate / naive:F2}x the naive insert), {cpu.TotalMicroseconds / count:F1} CPU-us per event, "
-                + $"callers parsing {parseShare:P0} of the time; store {MiBPerMillion(bytes, count):N0} MiB per million events");
+                + $"callers parsing {parseShare:P0} of the time; store {MiBPerMillion(bytes, count):N0} MiB per million events; "
+                + $"writer threads, CPU-us per event: rows {writers.Rows.TotalMicroseconds / count:F1}, text {writers.Text.TotalMicroseconds / count:F1}");
         }
     }
 
@@ -55,7 +56,7 @@ internal static class ParseAndStore
 
     private static double MiBPerMillion(long bytes, int count) => bytes / (double)count * 1_000_000 / (1024 * 1024);
 
-    private static async Task<(double Rate, double ParseShare, long Bytes)> OursAsync(List<string> lines, string[] ids, string dir, int callers, int version)
+    private static async Task<(double Rate, double ParseShare, long Bytes, (TimeSpan Rows, TimeSpan Text) Writers)> OursAsync(List<string> lines, string[] ids, string dir, int callers, int version)
     {
         // The store creates new days in the current schema; an older layout is measured on day files made beforehand.
         if (version != DaySchema.Version)
@@ -103,7 +104,8 @@ internal static class ParseAndStore
 
         var rate = lines.Count / watch.Elapsed.TotalSeconds;
         var parseShare = parsing.Sum(p => Stopwatch.GetElapsedTime(0, p).TotalSeconds) / watch.Elapsed.TotalSeconds / callers;
-        return (rate, parseShare, Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
+        var writers = (WriterThreads.CpuOf("sqlite-rows"), WriterThreads.CpuOf("sqlite-text"));
+        return (rate, parseShare, Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), writers);
     }
 
     private static double NaiveFts(List<string> lines, string path)
