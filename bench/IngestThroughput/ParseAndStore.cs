@@ -58,7 +58,7 @@ internal static class ParseAndStore
 
     private static async Task<(double Rate, double ParseShare, long Bytes, (TimeSpan Rows, TimeSpan Text) Writers)> OursAsync(List<string> lines, string[] ids, string dir, int callers, int version)
     {
-        // The store creates new days in the current schema; an older layout is measured on day files made beforehand.
+        // Schema 3 days are created by the store (SplitTextIndex); older layouts are measured on day files made beforehand.
         if (version != DaySchema.Version)
         {
             Directory.CreateDirectory(dir);
@@ -76,7 +76,8 @@ internal static class ParseAndStore
             }
         }
 
-        await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = dir }, TimeProvider.System);
+        await using var store = new SqliteLogStore(
+            new SqliteStoreOptions { DataDirectory = dir, SplitTextIndex = version == DaySchema.Version }, TimeProvider.System);
         var next = -1;
         var parsing = new long[callers];
         var watch = Stopwatch.StartNew();

@@ -88,14 +88,21 @@ internal static class DaySchema
         """;
 
     /// <summary>
-    /// Creates the day file (and its text index file, <see cref="TextIndexFile"/>) if it does not exist. Each is built
+    /// Creates the day file if it does not exist: in version 3 (with its text index file, <see cref="TextIndexFile"/>)
+    /// when <paramref name="splitTextIndex"/>, else in version 2. Each is built
     /// under a temporary name and renamed into place, the text index first, so a reader (or a crash) never sees a day
     /// file without its tables, nor a new day file without its text index.
     /// </summary>
-    public static void EnsureCreated(string path)
+    public static void EnsureCreated(string path, bool splitTextIndex)
     {
         if (File.Exists(path))
         {
+            return;
+        }
+
+        if (!splitTextIndex)
+        {
+            Create(path, Version2, EventsDdl + FtsDdl + Statistics);
             return;
         }
 

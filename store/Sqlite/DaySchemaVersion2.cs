@@ -7,6 +7,5 @@ namespace LogPipeline.Store.Sqlite;
 internal static class DaySchemaVersion2
 {
     /// <summary>Creates the version 2 day file for <paramref name="day"/> in <paramref name="directory"/>.</summary>
-    public static void Create(string directory, DateOnly day) =>
-        DaySchema.Create(DayFiles.PathOf(directory, day), DaySchema.Version2, DaySchema.EventsDdl + DaySchema.FtsDdl + DaySchema.Statistics);
+    public static void Create(string directory, DateOnly day) => DaySchema.EnsureCreated(DayFiles.PathOf(directory, day), splitTextIndex: false);
 }

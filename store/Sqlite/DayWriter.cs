@@ -15,9 +15,9 @@ internal sealed class DayWriter : IDisposable
     private readonly SqliteCommand _lastRowId;
     private readonly MinuteSummary? _minutes;
 
-    public DayWriter(string path, SqliteDurability durability)
+    public DayWriter(string path, SqliteDurability durability, bool splitTextIndex)
     {
-        DaySchema.EnsureCreated(path);
+        DaySchema.EnsureCreated(path, splitTextIndex);
 
         // A day holds millions of rows; the id, address and path indexes take random inserts, so give them a page
         // cache that holds their hot pages (the default 2 MiB thrashes), and checkpoint the WAL in larger steps.

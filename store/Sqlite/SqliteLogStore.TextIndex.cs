@@ -13,6 +13,9 @@ public sealed partial class SqliteLogStore
     private readonly Dictionary<DateOnly, TextIndexWriter> _textWriters = [];
     private Channel<TextIndexJob>? _textQueue;
 
+    /// <summary>Groups handed to the text writer and not yet completed.</summary>
+    private int _textPending;
+
     /// <summary>
     /// The second writer: for each group, in the order the rows' writer committed them, brings the text index of each
     /// version 3 day up to the rowid the group's rows reached (one durable transaction per day), then completes the
@@ -52,6 +55,7 @@ public sealed partial class SqliteLogStore
             }
 
             job.Complete();
+            Interlocked.Decrement(ref _textPending);
         }
     }
 

@@ -167,7 +167,7 @@ public sealed partial class SqliteLogStore
                 ApplyRetentionLocked();
             }
 
-            writer = new DayWriter(DayFiles.PathOf(_directory, day), _options.Durability);
+            writer = new DayWriter(DayFiles.PathOf(_directory, day), _options.Durability, _options.SplitTextIndex);
             _writers[day] = writer;
         }
 

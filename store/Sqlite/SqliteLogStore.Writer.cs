@@ -74,8 +74,13 @@ public sealed partial class SqliteLogStore
         var reader = _queue!.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            // Half of the batches waiting (rounded up): with a fixed number of requests in flight, a group that took
+            // them all would leave this thread idle while the text writer indexes it (no caller could send the next
+            // batch before that group's acknowledgement). Taking half, the rest make the next group, whose rows are
+            // written while the first group's text is indexed.
             var group = new WriteGroup();
-            while (!group.IsFull && reader.TryRead(out var write))
+            var take = _options.SplitTextIndex ? Math.Max(1, (reader.Count + 1) / 2) : int.MaxValue;
+            while (!group.IsFull && group.Writes.Count < take && reader.TryRead(out var write))
             {
                 // A caller that cancelled while its batch waited is not written.
                 if (!write.Done.Task.IsCompleted)
@@ -98,7 +103,17 @@ public sealed partial class SqliteLogStore
                     job = new TextIndexJob(group.Writes, group.Writes.ToDictionary(w => w, _ => e));
                 }
 
-                _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+                // A group with no version 3 day is acknowledged here, unless an earlier group still waits for its text
+                // index (a duplicate must not be acknowledged before the group that stored it is searchable).
+                if (job.Days.Count == 0 && Volatile.Read(ref _textPending) == 0)
+                {
+                    job.Complete();
+                }
+                else
+                {
+                    Interlocked.Increment(ref _textPending);
+                    _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+                }
             }
         }
     }

@@ -31,6 +31,47 @@ public sealed class SqliteTextIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion2DayWithItsIndexInside()
+    {
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+
+        await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+
+        Assert.Equal(2L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(2L, DayDatabase.Scalar(DayPath, "SELECT count(*) FROM fts WHERE fts MATCH 'page'"));
+        Assert.False(File.Exists(TextPath));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Version3DayWhenNoLongerSplitting_StillIndexesItsTextInItsOwnFile()
+    {
+        using (var split = Open())
+        {
+            await split.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+        }
+
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+        await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 3, "f"), CancellationToken.None);
+
+        Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(5L, DayDatabase.Scalar(TextPath, "SELECT rowid FROM watermark"));
+        Assert.Equal(5, (await SearchAsync(store, "page")).Total);
+    }
+
+    [Fact]
+    public async Task ApplyRetention_Version3Day_DeletesItsTextIndexFileToo()
+    {
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true, RetentionDays = 2 }, _clock);
+        _clock.Advance(TimeSpan.FromDays(-9));
+        await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(9));
+
+        store.ApplyRetention();
+
+        Assert.Empty(Directory.GetFiles(_directory.Path, "events-*"));
+    }
+
+    [Fact]
     public async Task WriteAsync_Acknowledged_IsFoundByTextAtOnceAndItsResendIsADuplicate()
     {
         using var store = Open();
@@ -157,7 +198,7 @@ public sealed class SqliteTextIndexTests : IDisposable
         Assert.False(File.Exists(TextPath));
     }
 
-    private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+    private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true }, _clock);
 
     private static Task<SearchResult> SearchAsync(SqliteLogStore store, string query) =>
         store.SearchAsync(new SearchRequest { From = Events.Day0, To = Events.Day0.AddDays(1), Query = query }, CancellationToken.None);
