@@ -12,9 +12,10 @@ namespace LogPipeline.Bench.Ingest;
 /// <summary>
 /// Ingest's work without HTTP: parse each line, build its ECS document and record, and write batches of 5,000 to the
 /// SQLite store (FTS5 and typed columns). In one run: the naive baseline (a single-threaded FTS5 insert of the whole
-/// lines, in transactions of 5,000); the store on day files of schema version 1 (the layout before 2026-11-22) and of
-/// the current schema, one batch at a time; and the current schema with 4 callers at once, as ingest runs up to
-/// <c>MaxConcurrentBatches</c> (4) requests that parse while the store's single writer commits the others' batches.
+/// lines, in transactions of 5,000); the store on day files of schema version 1 (the layout before 2026-11-22), 2 (the
+/// text index inside the day file, one writer thread) and 3 (the current one: the text index in its own file, written by
+/// a second thread), one batch at a time; and schemas 2 and 3 with 4 callers at once, as ingest runs up to
+/// <c>MaxConcurrentBatches</c> (4) requests that parse while the store's writers commit the others' batches.
 /// </summary>
 internal static class ParseAndStore
 {
@@ -27,19 +28,25 @@ internal static class ParseAndStore
         var ids = lines.Select((_, i) => ShipperLikeId(i * 200L)).ToArray();
 
         // Warm-up (JIT, page cache) on a throwaway store, so the first measured layout is not charged for it.
-        await OursAsync(lines[..Math.Min(lines.Count, 20_000)], ids, Path.Combine(work, "warm-up"), 1, version1: false);
+        await OursAsync(lines[..Math.Min(lines.Count, 20_000)], ids, Path.Combine(work, "warm-up"), 1, DaySchema.Version);
         var naive = NaiveFts(lines, Path.Combine(work, "naive.db"));
         Console.WriteLine($"naive FTS5 insert of whole lines: {naive:N0} rows/s");
         Console.WriteLine($"raw log: {MiBPerMillion(lines.Sum(l => l.Length + 1L), count):N0} MiB per million events");
-        foreach (var (name, callers, version1) in new (string Name, int Callers, bool Version1)[] { ("schema 1, one batch at a time", 1, true), ("schema 2, one batch at a time", 1, false), ($"schema 2, {Callers} callers", Callers, false) })
+        (string Name, int Callers, int Version)[] layouts =
+        [
+            ("schema 1, one batch at a time", 1, 1), ("schema 2, one batch at a time", 1, 2), ("schema 3, one batch at a time", 1, 3),
+            ($"schema 2, {Callers} callers", Callers, 2), ($"schema 3, {Callers} callers", Callers, 3),
+        ];
+        foreach (var (name, callers, version) in layouts)
         {
             var dir = Path.Combine(work, "store-" + name.Replace(' ', '-').Replace(',', '-'));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (rate, parseShare, bytes) = await OursAsync(lines, ids, dir, callers, version1);
+            var (rate, parseShare, bytes, writers) = await OursAsync(lines, ids, dir, callers, version);
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine(
                 $"parse+store, {name}: {rate:N0} events/s ({rate / naive:F2}x the naive insert), {cpu.TotalMicroseconds / count:F1} CPU-us per event, "
-                + $"callers parsing {parseShare:P0} of the time; store {MiBPerMillion(bytes, count):N0} MiB per million events");
+                + $"callers parsing {parseShare:P0} of the time; store {MiBPerMillion(bytes, count):N0} MiB per million events; "
+                + $"writer threads, CPU-us per event: rows {writers.Rows.TotalMicroseconds / count:F1}, text {writers.Text.TotalMicroseconds / count:F1}");
         }
     }
 
@@ -49,19 +56,28 @@ internal static class ParseAndStore
 
     private static double MiBPerMillion(long bytes, int count) => bytes / (double)count * 1_000_000 / (1024 * 1024);
 
-    private static async Task<(double Rate, double ParseShare, long Bytes)> OursAsync(List<string> lines, string[] ids, string dir, int callers, bool version1)
+    private static async Task<(double Rate, double ParseShare, long Bytes, (TimeSpan Rows, TimeSpan Text) Writers)> OursAsync(List<string> lines, string[] ids, string dir, int callers, int version)
     {
-        if (version1)
+        // Schema 3 days are created by the store (SplitTextIndex); older layouts are measured on day files made beforehand.
+        if (version != DaySchema.Version)
         {
             Directory.CreateDirectory(dir);
             var now = TimeProvider.System.GetUtcNow();
             foreach (var day in new[] { DayFiles.DayOf(now.AddHours(-6)), DayFiles.DayOf(now) }.Distinct())
             {
-                DaySchemaVersion1.Create(dir, day);
+                if (version == DaySchema.Version1)
+                {
+                    DaySchemaVersion1.Create(dir, day);
+                }
+                else
+                {
+                    DaySchemaVersion2.Create(dir, day);
+                }
             }
         }
 
-        await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = dir }, TimeProvider.System);
+        await using var store = new SqliteLogStore(
+            new SqliteStoreOptions { DataDirectory = dir, SplitTextIndex = version == DaySchema.Version }, TimeProvider.System);
         var next = -1;
         var parsing = new long[callers];
         var watch = Stopwatch.StartNew();
@@ -89,7 +105,8 @@ internal static class ParseAndStore
 
         var rate = lines.Count / watch.Elapsed.TotalSeconds;
         var parseShare = parsing.Sum(p => Stopwatch.GetElapsedTime(0, p).TotalSeconds) / watch.Elapsed.TotalSeconds / callers;
-        return (rate, parseShare, Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
+        var writers = (WriterThreads.CpuOf("sqlite-rows"), WriterThreads.CpuOf("sqlite-text"));
+        return (rate, parseShare, Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), writers);
     }
 
     private static double NaiveFts(List<string> lines, string path)

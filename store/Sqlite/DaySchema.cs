@@ -10,6 +10,9 @@ namespace LogPipeline.Store.Sqlite;
 /// the id by a 64-bit key (<see cref="IdKey"/>) instead of a unique index on its text, and indexes the URL as its own
 /// full-text column only when the message does not already contain it. Version 1 files (message stored twice, unique
 /// text id) are still read and written: see <see cref="DayStatements"/>.
+/// Version 3 has the same tables as version 2 but keeps the full-text index in a file of its own, written by a second
+/// writer thread (<see cref="TextIndexFile"/>, <see cref="TextIndexWriter"/>); version 2 files (index inside) are still
+/// read and written (<see cref="DaySchemaVersion2"/>).
 /// <c>minutes</c> holds the stored events per minute of the day and (host, dataset, status), written in the insert
 /// transaction (<see cref="MinuteSummary"/>). It was added to version 2 before that version was released; day files
 /// without it (version 1, and version 2 files created earlier) are read by counting their rows
@@ -17,12 +20,16 @@ namespace LogPipeline.Store.Sqlite;
 /// </summary>
 internal static class DaySchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
+
+    /// <summary>The full-text index inside the day file (until 2026-11-22 13:00): still read and written, never created.</summary>
+    public const int Version2 = 2;
 
     /// <summary>The first layout (until 2026-11-22): still read and written, never created.</summary>
     public const int Version1 = 1;
 
-    private const string Ddl = """
+    /// <summary>The tables and indexes of versions 2 and 3 apart from the full-text index.</summary>
+    internal const string EventsDdl = """
         CREATE TABLE events(
             rowid INTEGER PRIMARY KEY,
             key INTEGER NOT NULL,
@@ -47,8 +54,6 @@ internal static class DaySchema
         CREATE INDEX events_status_ts ON events(status, ts);
         CREATE INDEX events_path ON events(url_path, ts, rowid, status, source_ip);
         CREATE INDEX events_source_ip_ts ON events(source_ip, ts);
-        CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
         CREATE TABLE minutes(
             minute INTEGER NOT NULL,
             key TEXT NOT NULL,
@@ -64,7 +69,7 @@ internal static class DaySchema
     /// up front so that the query plans are the same from a day's first event to its last: a path filter walks
     /// <c>events_path</c> (already in time order, covering status and address) rather than every 404 of the day.
     /// </summary>
-    private const string Statistics = """
+    internal const string Statistics = """
         ANALYZE;
         INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
             ('events', NULL, '1000000'),
@@ -76,26 +81,48 @@ internal static class DaySchema
             ('events', 'events_source_ip_ts', '1000000 30 2');
         """;
 
+    /// <summary>The full-text index: contentless FTS5 over message and URL, and its vocabulary.</summary>
+    internal const string FtsDdl = """
+        CREATE VIRTUAL TABLE fts USING fts5(message, url, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'col');
+        """;
+
     /// <summary>
-    /// Creates the day file if it does not exist. The schema is built under a temporary name and renamed into place,
-    /// so a reader (or a crash) never sees a day file without its tables.
+    /// Creates the day file if it does not exist: in version 3 (with its text index file, <see cref="TextIndexFile"/>)
+    /// when <paramref name="splitTextIndex"/>, else in version 2. Each is built
+    /// under a temporary name and renamed into place, the text index first, so a reader (or a crash) never sees a day
+    /// file without its tables, nor a new day file without its text index.
     /// </summary>
-    public static void EnsureCreated(string path)
+    public static void EnsureCreated(string path, bool splitTextIndex)
     {
         if (File.Exists(path))
         {
             return;
         }
 
+        if (!splitTextIndex)
+        {
+            Create(path, Version2, EventsDdl + FtsDdl + Statistics);
+            return;
+        }
+
+        // A text index left by a crash before its day file was renamed into place (or by a deleted day) is stale.
+        TextIndexFile.Delete(path);
+        TextIndexFile.Create(path);
+        Create(path, Version, EventsDdl + Statistics);
+    }
+
+    /// <summary>Builds a database under <c>path.creating</c> with the given version and DDL, then renames it to <paramref name="path"/>.</summary>
+    public static void Create(string path, int version, string ddl)
+    {
         var temp = path + ".creating";
         DeleteWithSidecars(temp);
         using (var connection = new SqliteConnection(ConnectionStrings.ReadWriteCreate(temp)))
         {
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL;");
-            Execute(connection, $"PRAGMA user_version={Version};");
-            Execute(connection, Ddl);
-            Execute(connection, Statistics);
+            Execute(connection, $"PRAGMA user_version={version};");
+            Execute(connection, ddl);
         }
 
         File.Move(temp, path);
@@ -110,10 +137,10 @@ internal static class DaySchema
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version;";
         var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        return version is Version or Version1
+        return version is Version or Version2 or Version1
             ? version
             : throw new InvalidDataException(
-                $"The day file {path} has schema version {version}; this LogPipeline reads versions {Version1} and {Version}. "
+                $"The day file {path} has schema version {version}; this LogPipeline reads versions {Version1} to {Version}. "
                 + "It was written by another LogPipeline version: run that version, or move the file out of the data directory.");
     }
 
@@ -123,6 +150,17 @@ internal static class DaySchema
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minutes';";
         return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>Opens a writer's connection: WAL, the commit's fsync as <paramref name="durability"/> says, then <paramref name="tuning"/>.</summary>
+    public static SqliteConnection OpenForWriting(string path, SqliteDurability durability, string tuning)
+    {
+        var connection = new SqliteConnection(ConnectionStrings.ReadWrite(path));
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        Execute(connection, tuning);
+        return connection;
     }
 
     public static void DeleteWithSidecars(string path)

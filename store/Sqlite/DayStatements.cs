@@ -2,7 +2,8 @@ namespace LogPipeline.Store.Sqlite;
 
 /// <summary>
 /// The writer's SQL for one schema version of a day file. Version 2 finds an id by its 64-bit key and compares the
-/// full text (a shared key never drops a distinct event); version 1 relies on the unique index on the id text.
+/// full text (a shared key never drops a distinct event); version 1 relies on the unique index on the id text. Version
+/// 3 writes its rows as version 2 does, and its text index elsewhere.
 /// </summary>
 internal sealed class DayStatements
 {
@@ -13,7 +14,7 @@ internal sealed class DayStatements
     public static readonly string[] Parameters =
         ["$id", "$ts", "$host", "$dataset", "$file", "$ip", "$method", "$status", "$bytes", "$path", "$url", "$ua", "$message", "$offset", "$doc", "$key"];
 
-    private DayStatements(string? find, string contains, string insert, string insertText)
+    private DayStatements(string? find, string contains, string insert, string? insertText)
     {
         Find = find;
         Contains = contains;
@@ -30,10 +31,18 @@ internal sealed class DayStatements
     /// <summary>Inserts one event; for version 1 it returns its rowid, or nothing when the id is already stored.</summary>
     public string Insert { get; }
 
-    /// <summary>Indexes the text of every row above <c>$after</c> in one statement.</summary>
-    public string InsertText { get; }
+    /// <summary>
+    /// Indexes the text of every row above <c>$after</c> in one statement, in the rows' transaction; null for version
+    /// 3, whose index is written by the second writer into its own file (<see cref="TextIndexWriter"/>).
+    /// </summary>
+    public string? InsertText { get; }
 
-    public static DayStatements For(int version) => version == DaySchema.Version1 ? V1 : V2;
+    public static DayStatements For(int version) => version switch
+    {
+        DaySchema.Version1 => V1,
+        DaySchema.Version2 => V2,
+        _ => V3,
+    };
 
     // The URL gets its own full-text column only when the message does not contain it (an Apache or HAProxy line
     // always does): free text finds the same events, and the words are tokenised once instead of twice.
@@ -46,6 +55,8 @@ internal sealed class DayStatements
         SELECT rowid, message, CASE WHEN instr(message, url_original) > 0 THEN NULL ELSE url_original END
         FROM events WHERE rowid > $after;
         """);
+
+    private static readonly DayStatements V3 = new(V2.Find, V2.Contains, V2.Insert, null);
 
     private static readonly DayStatements V1 = new(
         null,

@@ -11,23 +11,20 @@ internal sealed class DayWriter : IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand? _find;
     private readonly SqliteCommand _contains;
-    private readonly SqliteCommand _insertText;
+    private readonly SqliteCommand? _insertText;
     private readonly SqliteCommand _lastRowId;
     private readonly MinuteSummary? _minutes;
 
-    public DayWriter(string path, SqliteDurability durability)
+    public DayWriter(string path, SqliteDurability durability, bool splitTextIndex)
     {
-        DaySchema.EnsureCreated(path);
-        _connection = new SqliteConnection(ConnectionStrings.ReadWrite(path));
-        _connection.Open();
-        DaySchema.Execute(_connection, "PRAGMA journal_mode=WAL;");
-        DaySchema.Execute(_connection, durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        DaySchema.EnsureCreated(path, splitTextIndex);
 
         // A day holds millions of rows; the id, address and path indexes take random inserts, so give them a page
         // cache that holds their hot pages (the default 2 MiB thrashes), and checkpoint the WAL in larger steps.
-        DaySchema.Execute(_connection, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;");
+        _connection = DaySchema.OpenForWriting(path, durability, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;");
 
-        var statements = DayStatements.For(DaySchema.VersionOf(_connection, path));
+        Version = DaySchema.VersionOf(_connection, path);
+        var statements = DayStatements.For(Version);
         _insert = _connection.CreateCommand();
         _insert.CommandText = statements.Insert;
         foreach (var name in DayStatements.Parameters)
@@ -46,9 +43,13 @@ internal sealed class DayWriter : IDisposable
         // One statement indexes the whole batch's text after its rows are in. Inserting into FTS5 row by row between
         // the events inserts is far slower: every later statement opens a savepoint, and FTS5 flushes its pending
         // terms to a new segment at each savepoint, so a batch became thousands of one-row segments to merge.
-        _insertText = _connection.CreateCommand();
-        _insertText.CommandText = statements.InsertText;
-        _insertText.Parameters.Add(new SqliteParameter("$after", null));
+        if (statements.InsertText is { } insertText)
+        {
+            _insertText = _connection.CreateCommand();
+            _insertText.CommandText = insertText;
+            _insertText.Parameters.Add(new SqliteParameter("$after", null));
+        }
+
         _contains = _connection.CreateCommand();
         _contains.CommandText = statements.Contains;
         _contains.Parameters.Add(new SqliteParameter("$key", null));
@@ -60,18 +61,24 @@ internal sealed class DayWriter : IDisposable
 
     public DateTimeOffset LastUsed { get; set; }
 
-    /// <summary>Writes the given records of one or more batches in one transaction and fills their outcomes.</summary>
-    public void Write(List<(PendingWrite Write, int Index)> items)
+    /// <summary>The schema version of the day file.</summary>
+    public int Version { get; }
+
+    /// <summary>
+    /// Writes the given records of one or more batches in one transaction and fills their outcomes. Returns the
+    /// highest rowid of the day once it has committed: for version 3, the text index is written up to it next.
+    /// </summary>
+    public long Write(List<(PendingWrite Write, int Index)> items)
     {
         _minutes?.Clear();
         using var transaction = _connection.BeginTransaction();
         _insert.Transaction = transaction;
         _find?.Transaction = transaction;
-        _insertText.Transaction = transaction;
+        _insertText?.Transaction = transaction;
         _lastRowId.Transaction = transaction;
 
         // Rowids only grow (rows are never deleted from a day), so the rows above the current maximum are this batch's.
-        _insertText.Parameters[0].Value = _lastRowId.ExecuteScalar();
+        _insertText?.Parameters[0].Value = _lastRowId.ExecuteScalar();
         foreach (var (write, index) in items)
         {
             var outcome = Insert(write.Records[index]);
@@ -82,9 +89,11 @@ internal sealed class DayWriter : IDisposable
             }
         }
 
-        _insertText.ExecuteNonQuery();
+        _insertText?.ExecuteNonQuery();
         _minutes?.Write(transaction);
+        var last = (long)_lastRowId.ExecuteScalar()!;
         transaction.Commit();
+        return last;
     }
 
     /// <summary>True when the day already holds an event with this id (read outside any transaction of this writer).</summary>
@@ -100,7 +109,7 @@ internal sealed class DayWriter : IDisposable
         _insert.Dispose();
         _find?.Dispose();
         _contains.Dispose();
-        _insertText.Dispose();
+        _insertText?.Dispose();
         _lastRowId.Dispose();
         _minutes?.Dispose();
         _connection.Dispose();

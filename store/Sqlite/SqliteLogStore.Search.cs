@@ -75,6 +75,7 @@ public sealed partial class SqliteLogStore
             connection.Open();
             SqliteFunctions.Register(connection);
             DaySchema.Execute(connection, "PRAGMA mmap_size=1073741824;");
+            TextIndexFile.AttachForReading(connection, path);
             return connection;
         }
         catch (SqliteException) when (!File.Exists(path))

@@ -121,7 +121,14 @@ public sealed partial class SqliteLogStore
             total -= SizeOf(path);
             CloseWriter(day);
             SqliteConnection.ClearPool(new SqliteConnection(ConnectionStrings.ReadOnly(path)));
-            DaySchema.DeleteWithSidecars(path);
+            lock (_textLock)
+            {
+                // Under the text writer's lock, so that it cannot recreate the index of a day being deleted.
+                CloseTextWriterLocked(day);
+                DaySchema.DeleteWithSidecars(path);
+                TextIndexFile.Delete(path);
+            }
+
             deleted.Add(day);
         }
 
@@ -134,7 +141,8 @@ public sealed partial class SqliteLogStore
     private static long SizeOf(string path)
     {
         long size = 0;
-        foreach (var file in (string[])[path, path + "-wal"])
+        var text = TextIndexFile.PathOf(path);
+        foreach (var file in (string[])[path, path + "-wal", text, text + "-wal"])
         {
             var info = new FileInfo(file);
             size += info.Exists ? info.Length : 0;
@@ -159,7 +167,7 @@ public sealed partial class SqliteLogStore
                 ApplyRetentionLocked();
             }
 
-            writer = new DayWriter(DayFiles.PathOf(_directory, day), _options.Durability);
+            writer = new DayWriter(DayFiles.PathOf(_directory, day), _options.Durability, _options.SplitTextIndex);
             _writers[day] = writer;
         }
 

@@ -21,21 +21,66 @@ public sealed partial class SqliteLogStore
     {
         _queue = Channel.CreateBounded<PendingWrite>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        _writer = Task.Run(WriteLoopAsync);
+        _textQueue = Channel.CreateBounded<TextIndexJob>(
+            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+        _writer = Task.WhenAll(OnOwnThread(WriteLoop, "sqlite-rows"), OnOwnThread(IndexLoop, "sqlite-text"));
     }
 
     /// <summary>
-    /// The single writer (group commit): takes every batch waiting at this moment (up to
-    /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then completes each caller
-    /// with its own outcomes. Callers parse their next batch while this writes, and the fsync is paid once per group.
+    /// Runs a writer loop on a thread of its own: the loops block in SQLite (and its fsync) for most of their time, and
+    /// on the thread pool two of them would hold both of a 2-core machine's minimum threads, starving the requests.
     /// </summary>
-    private async Task WriteLoopAsync()
+    private static Task OnOwnThread(Action loop, string name)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                loop();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                // Only a bug gets here (each loop fails callers, not itself): Dispose rethrows it.
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = name };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>
+    /// The rows' writer (group commit): takes every batch waiting at this moment (up to
+    /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then hands the group to the
+    /// text index writer (<see cref="IndexLoop"/>), which completes each caller once the group is searchable.
+    /// Callers parse their next batch while this writes, and the fsync is paid once per group and file.
+    /// </summary>
+    private void WriteLoop()
+    {
+        try
+        {
+            WriteGroups();
+        }
+        finally
+        {
+            _textQueue!.Writer.TryComplete();
+        }
+    }
+
+    private void WriteGroups()
     {
         var reader = _queue!.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            // Half of the batches waiting (rounded up): with a fixed number of requests in flight, a group that took
+            // them all would leave this thread idle while the text writer indexes it (no caller could send the next
+            // batch before that group's acknowledgement). Taking half, the rest make the next group, whose rows are
+            // written while the first group's text is indexed.
             var group = new WriteGroup();
-            while (!group.IsFull && reader.TryRead(out var write))
+            var take = _options.SplitTextIndex ? Math.Max(1, (reader.Count + 1) / 2) : int.MaxValue;
+            while (!group.IsFull && group.Writes.Count < take && reader.TryRead(out var write))
             {
                 // A caller that cancelled while its batch waited is not written.
                 if (!write.Done.Task.IsCompleted)
@@ -46,15 +91,28 @@ public sealed partial class SqliteLogStore
 
             if (group.Writes.Count > 0)
             {
+                TextIndexJob job;
                 try
                 {
-                    Write(group);
+                    job = Write(group);
                 }
                 catch (Exception e)
                 {
                     // Write fails day by day on its own; anything that still escapes is a bug. Its callers are told
                     // (no batch is left waiting forever) and the loop goes on with the next batches: it cannot spin.
-                    group.Writes.ForEach(w => w.Done.TrySetException(e));
+                    job = new TextIndexJob(group.Writes, group.Writes.ToDictionary(w => w, _ => e));
+                }
+
+                // A group with no version 3 day is acknowledged here, unless an earlier group still waits for its text
+                // index (a duplicate must not be acknowledged before the group that stored it is searchable).
+                if (job.Days.Count == 0 && Volatile.Read(ref _textPending) == 0)
+                {
+                    job.Complete();
+                }
+                else
+                {
+                    Interlocked.Increment(ref _textPending);
+                    _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
                 }
             }
         }
@@ -99,9 +157,10 @@ public sealed partial class SqliteLogStore
         }
     }
 
-    private void Write(WriteGroup group)
+    private TextIndexJob Write(WriteGroup group)
     {
-        var failures = new Dictionary<PendingWrite, Exception>();
+        var job = new TextIndexJob(group.Writes, []);
+        var failures = job.Failures;
         Interlocked.Increment(ref _groupsStarted);
         _writeLock.Wait();
         try
@@ -113,7 +172,12 @@ public sealed partial class SqliteLogStore
                     var fresh = WithoutResentFromPreviousDay(day, items);
                     if (fresh.Count > 0)
                     {
-                        WriterFor(day).Write(fresh);
+                        var writer = WriterFor(day);
+                        var upTo = writer.Write(fresh);
+                        if (writer.Version == DaySchema.Version)
+                        {
+                            job.Days.Add((day, upTo, fresh.Select(i => i.Write).Distinct().ToList()));
+                        }
                     }
                 }
                 catch (Exception e)
@@ -134,11 +198,6 @@ public sealed partial class SqliteLogStore
             _writeLock.Release();
         }
 
-        foreach (var write in group.Writes)
-        {
-            _ = failures.TryGetValue(write, out var failure)
-                ? write.Done.TrySetException(failure)
-                : write.Done.TrySetResult(new WriteResult(write.Outcomes));
-        }
+        return job;
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class SqliteLogStore : ILogSink, ILogSearch, IDisposable, 
         {
             Directory.CreateDirectory(_directory);
             ApplyRetentionLocked();
+            CatchUpTextIndexes();
             StartWriter();
         }
     }
@@ -96,6 +97,7 @@ public sealed partial class SqliteLogStore : ILogSink, ILogSearch, IDisposable, 
             _writeLock.Release();
         }
 
+        CloseTextWriters();
         foreach (var day in DayFiles.List(_directory))
         {
             SqliteConnection.ClearPool(new SqliteConnection(ConnectionStrings.ReadOnly(DayFiles.PathOf(_directory, day))));

@@ -22,6 +22,14 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public SqliteDurability Durability { get; set; } = SqliteDurability.Full;
 
+    /// <summary>
+    /// Creates new days in schema 3: the day's full-text index in a file of its own (<c>events-2026-11-22.fts.db</c>),
+    /// written by a second writer thread while the first writes the next rows. Off by default: on the shared 2-core
+    /// machine it took a third off the rows' writer's CPU per event in-process, but made the end-to-end run slower
+    /// (docs/benchmarks.md, "Schema 3"). Days already in schema 3 are written that way whatever this says.
+    /// </summary>
+    public bool SplitTextIndex { get; set; }
+
     /// <summary>Returns every problem with these options at once (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using LogPipeline.Store;
 using LogPipeline.Store.Sqlite;
 
-// Usage: LogPipeline.Store.Tests.Writer <data-directory> <first-id-number> <batch-size> [in-flight]
+// Usage: LogPipeline.Store.Tests.Writer <data-directory> <first-id-number> <batch-size> [in-flight] [split]
+// ("split": new days in schema 3, the text index in its own file, SqliteStoreOptions.SplitTextIndex)
 // Writes batches of events with ids w<n> forever, spanning several UTC days, from <in-flight> concurrent callers (3
 // unless given; the store's writer then commits several batches in one group), and after each batch is acknowledged
 // (WriteAsync returned) prints "ACK <first> <last>". Every fourth batch of a caller is sent twice; the re-send must
@@ -12,9 +13,10 @@ var directory = args[0];
 var next = long.Parse(args[1], CultureInfo.InvariantCulture) - 1;
 var batchSize = int.Parse(args[2], CultureInfo.InvariantCulture);
 var inFlight = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+var split = args.Length > 4 && args[4] == "split";
 var start = new DateTimeOffset(2026, 11, 20, 23, 40, 0, TimeSpan.Zero);
 
-await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, RetentionDays = 36_500 }, TimeProvider.System);
+await using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, RetentionDays = 36_500, SplitTextIndex = split }, TimeProvider.System);
 var callers = Enumerable.Range(0, inFlight).Select(_ => Task.Run(CallerAsync)).ToList();
 return await await Task.WhenAny(callers);
 

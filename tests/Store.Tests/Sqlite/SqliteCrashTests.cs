@@ -16,8 +16,10 @@ public sealed class SqliteCrashTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    [Fact]
-    public async Task WriteAsync_ProcessKilledWhileWriting_KeepsEveryAcknowledgedEventExactlyOnceAndNoCorruption()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WriteAsync_ProcessKilledWhileWriting_KeepsEveryAcknowledgedEventExactlyOnceAndNoCorruption(bool splitTextIndex)
     {
         var random = new Random(20261122);
         var acknowledged = new HashSet<string>();
@@ -25,7 +27,7 @@ public sealed class SqliteCrashTests : IDisposable
         for (var round = 0; round < 6; round++)
         {
             var killAfter = random.Next(1, 25);
-            var (acks, last) = await RunAndKillAsync(next, batchSize: 50 + random.Next(200), killAfter);
+            var (acks, last) = await RunAndKillAsync(next, batchSize: 50 + random.Next(200), killAfter, splitTextIndex);
             foreach (var (first, lastOfBatch) in acks)
             {
                 for (var n = first; n <= lastOfBatch; n++)
@@ -40,11 +42,11 @@ public sealed class SqliteCrashTests : IDisposable
         }
     }
 
-    private async Task<(List<(long First, long Last)> Acks, string? LastLine)> RunAndKillAsync(long firstId, int batchSize, int killAfter)
+    private async Task<(List<(long First, long Last)> Acks, string? LastLine)> RunAndKillAsync(long firstId, int batchSize, int killAfter, bool split)
     {
         var writer = Path.Combine(AppContext.BaseDirectory, "LogPipeline.Store.Tests.Writer.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in (string[])[writer, _directory.Path, firstId.ToString(CultureInfo.InvariantCulture), batchSize.ToString(CultureInfo.InvariantCulture)])
+        foreach (var arg in (string[])[writer, _directory.Path, firstId.ToString(CultureInfo.InvariantCulture), batchSize.ToString(CultureInfo.InvariantCulture), "3", split ? "split" : "nosplit"])
         {
             start.ArgumentList.Add(arg);
         }
@@ -85,10 +87,18 @@ public sealed class SqliteCrashTests : IDisposable
         }
 
         var counts = new Dictionary<string, int>();
-        foreach (var file in Directory.GetFiles(_directory.Path, "events-*.db"))
+        foreach (var file in DayDatabase.DayFiles(_directory.Path))
         {
             using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
             connection.Open();
+
+            // A version 3 day's text index is in its own file: attached, `fts` resolves to it; checked with the day file.
+            if (File.Exists(Path.ChangeExtension(file, ".fts.db")))
+            {
+                Scalar(connection, $"ATTACH '{Path.ChangeExtension(file, ".fts.db")}' AS text_index");
+                Assert.Equal(Scalar(connection, "SELECT coalesce(max(rowid), 0) FROM events"), Scalar(connection, "SELECT rowid FROM watermark"));
+            }
+
             Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
             Scalar(connection, "INSERT INTO fts(fts) VALUES('integrity-check')");
             Assert.Equal(Scalar(connection, "SELECT count(*) FROM events"), Scalar(connection, "SELECT count(*) FROM fts WHERE fts MATCH 'get'"));

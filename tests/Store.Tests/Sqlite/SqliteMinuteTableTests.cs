@@ -170,7 +170,7 @@ public sealed class SqliteMinuteTableTests : IAsyncLifetime
     /// <summary>The day files copied to <see cref="_rowsOnly"/> without their <c>minutes</c> table, as files made before it existed.</summary>
     private void CopyWithoutTable()
     {
-        foreach (var file in Directory.GetFiles(_directory.Path, "*.db"))
+        foreach (var file in DayDatabase.DayFiles(_directory.Path))
         {
             var copy = Path.Combine(_rowsOnly.Path, Path.GetFileName(file));
             DayDatabase.Execute(file, $"VACUUM INTO '{copy}'");

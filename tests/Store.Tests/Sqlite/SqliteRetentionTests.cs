@@ -76,7 +76,7 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     private List<string> DayFileNames() =>
-        Directory.GetFiles(_directory.Path, "events-*.db").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
+        DayDatabase.DayFiles(_directory.Path).Select(p => Path.GetFileName(p)).ToList();
 
     private long WalSize(string name)
     {

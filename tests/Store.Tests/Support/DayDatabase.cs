@@ -14,6 +14,10 @@ internal static class DayDatabase
         return command.ExecuteScalar();
     }
 
+    /// <summary>The day files of <paramref name="directory"/> (<c>events-yyyy-MM-dd.db</c>), without their text index files.</summary>
+    public static string[] DayFiles(string directory) =>
+        [.. Directory.GetFiles(directory, "events-*.db").Where(f => !f.EndsWith(".fts.db", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
     public static void Execute(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

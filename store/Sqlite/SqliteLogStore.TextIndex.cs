@@ -1,0 +1,137 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+public sealed partial class SqliteLogStore
+{
+    /// <summary>Groups whose rows have committed and that wait for their text index: the rows' writer runs at most this far ahead.</summary>
+    private const int TextQueueCapacity = 2;
+
+    /// <summary>Guards <see cref="_textWriters"/>: held by the text writer while it indexes, and by retention while it deletes.</summary>
+    private readonly Lock _textLock = new();
+    private readonly Dictionary<DateOnly, TextIndexWriter> _textWriters = [];
+    private Channel<TextIndexJob>? _textQueue;
+
+    /// <summary>Groups handed to the text writer and not yet completed.</summary>
+    private int _textPending;
+
+    /// <summary>
+    /// The second writer: for each group, in the order the rows' writer committed them, brings the text index of each
+    /// version 3 day up to the rowid the group's rows reached (one durable transaction per day), then completes the
+    /// group's callers. So a batch is acknowledged only once its rows and their text index have both committed, and
+    /// the rows of group k+1 are written while the text of group k is indexed.
+    /// </summary>
+    private void IndexLoop()
+    {
+        var reader = _textQueue!.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            if (!reader.TryRead(out var job))
+            {
+                continue;
+            }
+
+            foreach (var (day, upTo, writes) in job.Days)
+            {
+                try
+                {
+                    lock (_textLock)
+                    {
+                        TextWriterFor(day).IndexUpTo(upTo);
+                    }
+                }
+                catch (Exception e)
+                {
+                    // The loop's boundary for one day's index (disk full, I/O error, the day deleted meanwhile): its
+                    // rows are committed but not searchable, so its callers are told and re-send; the next group for
+                    // that day indexes from the watermark and makes it good. It cannot spin: it runs once per group.
+                    CloseTextWriter(day);
+                    foreach (var write in writes)
+                    {
+                        job.Failures.TryAdd(write, e);
+                    }
+                }
+            }
+
+            job.Complete();
+            Interlocked.Decrement(ref _textPending);
+        }
+    }
+
+    /// <summary>
+    /// At start (writer only): brings the text index of every version 3 day up to its rows, rebuilding a missing one.
+    /// After a crash between a group's two commits, its rows are in the day file but not in the index; they were never
+    /// acknowledged, and are indexed here before any write is taken. A day file that cannot be read is left to the
+    /// writes, which report it.
+    /// </summary>
+    private void CatchUpTextIndexes()
+    {
+        foreach (var day in DayFiles.List(_directory))
+        {
+            var path = DayFiles.PathOf(_directory, day);
+            try
+            {
+                if (VersionOnDisk(path) == DaySchema.Version)
+                {
+                    using var writer = new TextIndexWriter(path);
+                    writer.CatchUp();
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or SqliteException or IOException)
+            {
+                // Not this start's business: a write to that day reports the problem with the file's name.
+            }
+        }
+    }
+
+    private static int VersionOnDisk(string path)
+    {
+        using var connection = new SqliteConnection(ConnectionStrings.ReadWrite(path));
+        connection.Open();
+        return DaySchema.VersionOf(connection, path);
+    }
+
+    private TextIndexWriter TextWriterFor(DateOnly day)
+    {
+        if (!_textWriters.TryGetValue(day, out var writer))
+        {
+            if (_textWriters.Count >= MaxOpenWriters)
+            {
+                CloseTextWriterLocked(_textWriters.Keys.Min());
+            }
+
+            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day));
+            _textWriters[day] = writer;
+        }
+
+        return writer;
+    }
+
+    private void CloseTextWriter(DateOnly day)
+    {
+        lock (_textLock)
+        {
+            CloseTextWriterLocked(day);
+        }
+    }
+
+    private void CloseTextWriterLocked(DateOnly day)
+    {
+        if (_textWriters.Remove(day, out var writer))
+        {
+            writer.Dispose();
+        }
+    }
+
+    private void CloseTextWriters()
+    {
+        lock (_textLock)
+        {
+            foreach (var day in _textWriters.Keys.ToList())
+            {
+                CloseTextWriterLocked(day);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogPipeline.Store.Sqlite;
+
+/// <summary>
+/// The full-text index of a version 3 day, in a file of its own next to the day file (<c>events-2026-11-22.fts.db</c>
+/// for <c>events-2026-11-22.db</c>), so that a second thread can write it while the first writes the rows. It holds
+/// <c>fts</c> and <c>fts_vocab</c> (as version 2 has them inside the day file) and <c>watermark</c>: the highest rowid of
+/// the day's <c>events</c> it has indexed, updated in the transaction that indexes them. It is derived from the day
+/// file: deleted, it is rebuilt; behind the day file after a crash, it catches up (<see cref="TextIndexWriter"/>).
+/// Readers attach it under the name <see cref="Schema"/>, so the SQL that names <c>fts</c> resolves to it.
+/// </summary>
+internal static class TextIndexFile
+{
+    public const string Schema = "text_index";
+
+    private const string Ddl = DaySchema.FtsDdl + """
+        CREATE TABLE watermark(rowid INTEGER NOT NULL);
+        INSERT INTO watermark VALUES(0);
+        """;
+
+    public static string PathOf(string dayPath) => Path.ChangeExtension(dayPath, ".fts.db");
+
+    /// <summary>Creates the empty index of the day file <paramref name="dayPath"/> (under a temporary name, then renamed).</summary>
+    public static void Create(string dayPath) => DaySchema.Create(PathOf(dayPath), DaySchema.Version, Ddl);
+
+    public static void Delete(string dayPath)
+    {
+        DaySchema.DeleteWithSidecars(PathOf(dayPath));
+        DaySchema.DeleteWithSidecars(PathOf(dayPath) + ".creating");
+    }
+
+    /// <summary>
+    /// Makes <c>fts</c> and <c>fts_vocab</c> resolve on a reader's connection to a day file: attaches the day's index
+    /// file when there is one. A version 3 day whose index file is missing (being rebuilt, or deleted by retention while
+    /// this reader opened the day) gets an empty index in the connection's temp schema: its rows are still read, and
+    /// text matches none of them. Pooled connections keep what they attached, so this only acts on a fresh one (or
+    /// replaces the empty stand-in once the file exists).
+    /// </summary>
+    public static void AttachForReading(SqliteConnection connection, string dayPath)
+    {
+        if (Exists(connection, $"SELECT 1 FROM pragma_database_list WHERE name = '{Schema}'"))
+        {
+            return;
+        }
+
+        var path = PathOf(dayPath);
+        var standIn = Exists(connection, "SELECT 1 FROM temp.sqlite_master WHERE name = 'fts'");
+        if (File.Exists(path))
+        {
+            if (standIn)
+            {
+                DaySchema.Execute(connection, "DROP TABLE temp.fts_vocab; DROP TABLE temp.fts;");
+            }
+
+            try
+            {
+                using var attach = connection.CreateCommand();
+                attach.CommandText = $"ATTACH $path AS {Schema};";
+                attach.Parameters.AddWithValue("$path", path);
+                attach.ExecuteNonQuery();
+                return;
+            }
+            catch (SqliteException) when (!File.Exists(path))
+            {
+                standIn = false;
+            }
+        }
+
+        if (!standIn && !Exists(connection, "SELECT 1 FROM main.sqlite_master WHERE name = 'fts'"))
+        {
+            DaySchema.Execute(connection, DaySchema.FtsDdl.Replace("TABLE fts", "TABLE temp.fts", StringComparison.Ordinal));
+        }
+    }
+
+    private static bool Exists(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is not null;
+    }
+}
