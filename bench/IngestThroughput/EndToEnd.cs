@@ -14,7 +14,7 @@ namespace LogPipeline.Bench.Ingest;
 /// </summary>
 internal static class EndToEnd
 {
-    public static async Task RunAsync(int count, string work, IReadOnlyList<string> forms)
+    public static async Task RunAsync(int count, string work, IReadOnlyList<string> forms, int inFlight)
     {
         var log = Path.Combine(work, "e2e-access.log");
         await File.WriteAllLinesAsync(log, TrafficLines.Generate(count, TimeProvider.System.GetUtcNow()));
@@ -26,11 +26,11 @@ internal static class EndToEnd
 
         foreach (var (form, command) in commands)
         {
-            await RunOnceAsync(count, log, Path.Combine(work, "e2e-" + form), form, command);
+            await RunOnceAsync(count, log, Path.Combine(work, "e2e-" + form), form, command, inFlight);
         }
     }
 
-    private static async Task RunOnceAsync(int count, string log, string dir, string form, string[] shipperCommand)
+    private static async Task RunOnceAsync(int count, string log, string dir, string form, string[] shipperCommand, int inFlight)
     {
         Directory.CreateDirectory(dir);
         var data = Path.Combine(dir, "data");
@@ -40,7 +40,7 @@ internal static class EndToEnd
             name: bench
             ingest:
               url: {url}
-              token: bench-token
+              token: bench-token{(inFlight > 0 ? $"\n  max_in_flight: {inFlight}" : string.Empty)}
             state_dir: {Path.Combine(dir, "state")}
             inputs:
               - paths: ["{log}"]
@@ -48,7 +48,9 @@ internal static class EndToEnd
                 start_at: beginning
             """);
 
-        using var ingest = Start(["dotnet", ShipperBuild.Dll("ingest"), "--urls", url, "--data-dir", data, "--token", "bench-token"]);
+        using var ingest = Start(
+            ["dotnet", ShipperBuild.Dll("ingest"), "--urls", url, "--data-dir", data, "--token", "bench-token"],
+            inFlight > 0 ? ("LOGPIPELINE_Ingest__MaxConcurrentBatches", inFlight.ToString(CultureInfo.InvariantCulture)) : null);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await WaitAsync(async () => (await http.GetAsync("/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
         var load = ProcessCpu.LoadAverage();
@@ -107,9 +109,14 @@ internal static class EndToEnd
         }
     }
 
-    private static Process Start(string[] command)
+    private static Process Start(string[] command, (string Name, string Value)? environment = null)
     {
         var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is { } variable)
+        {
+            info.Environment[variable.Name] = variable.Value;
+        }
+
         foreach (var arg in command.Skip(1))
         {
             info.ArgumentList.Add(arg);

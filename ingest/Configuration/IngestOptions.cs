@@ -33,6 +33,9 @@ internal sealed class IngestOptions
 
     public int RetentionDays { get; set; } = 30;
 
+    /// <summary>New SQLite days keep their full-text index in a second file, written by a second thread (schema 3).</summary>
+    public bool SplitTextIndex { get; set; }
+
     /// <summary>Time zone for log formats whose timestamps carry no offset (IANA id); empty means the host's.</summary>
     public string? DefaultTimeZone { get; set; }
 

@@ -69,7 +69,7 @@ internal static class IngestService
         builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
         var detection = DetectionOptionsLoader.Load(builder.Configuration.GetSection(DetectionOptions.SectionName), out var detectionProblems);
         var problems = options.Validate().Concat(detectionProblems).ToList();
-        var store = StoreSelection.Read(builder.Configuration, IngestOptions.Section, new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays }, problems);
+        var store = StoreSelection.Read(builder.Configuration, IngestOptions.Section, new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays, SplitTextIndex = options.SplitTextIndex }, problems);
         foreach (var problem in problems)
         {
             errors.WriteLine($"ingest: {problem}");
