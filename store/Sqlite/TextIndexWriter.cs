@@ -77,7 +77,7 @@ internal sealed class TextIndexWriter : IDisposable
             return;
         }
 
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = _connection.BeginTransaction(deferred: true);
         _index.Transaction = transaction;
         _index.Parameters[0].Value = Watermark;
         _index.Parameters[1].Value = upTo;
