@@ -6,9 +6,10 @@
 #                  toolchain to link (apt-get install clang, or gcc; zlib ships inside the .NET 10 pack). When
 #                  neither clang nor gcc is on PATH, install.sh says so and falls back to r2r.
 #   r2r            trimmed, ReadyToRun-precompiled self-contained single file on .NET 10: needs only the SDK, costs
-#                  about twice the memory (docs/benchmarks.md "Shipper"). Tiered PGO off: its instrumented re-JITs
-#                  doubled the idle CPU (1.2-1.4 % of a core against 0.5-0.6 % with 100 quiet files), for no
-#                  throughput measured.
+#                  about twice the memory (docs/benchmarks.md "Shipper"). The shipper project turns tiered
+#                  compilation off (re-JITs took most of its CPU in its first minutes); -p:TieredPGO=false is kept
+#                  so that a build with tiering back on does not instrument either.
+# SHIPPER_AOT (the variable of earlier versions) is still honoured: SHIPPER_AOT=0 means r2r, SHIPPER_AOT=1 aot.
 # Then: the binary to /usr/local/bin/shipper, a system user 'logpipeline' in group adm (reads /var/log), a systemd
 # unit and, if absent, /etc/logpipeline/shipper.yaml.
 set -euo pipefail
@@ -17,6 +18,9 @@ BINARY=${1:-}
 USER_NAME=${SHIPPER_USER:-logpipeline}
 CONFIG=${SHIPPER_CONFIG:-/etc/logpipeline/shipper.yaml}
 BUILD=${SHIPPER_BUILD:-aot}
+if [ -z "${SHIPPER_BUILD:-}" ] && [ -n "${SHIPPER_AOT:-}" ]; then
+  case "$SHIPPER_AOT" in 0) BUILD=r2r ;; 1) BUILD=aot ;; *) echo "install.sh: SHIPPER_AOT must be 0 or 1, not '$SHIPPER_AOT' (or use SHIPPER_BUILD=aot|r2r)" >&2; exit 2 ;; esac
+fi
 
 if [ "$(id -u)" -ne 0 ]; then echo "install.sh: run as root" >&2; exit 2; fi
 case "$BUILD" in aot|r2r) ;; *) echo "install.sh: SHIPPER_BUILD must be aot or r2r, not '$BUILD'" >&2; exit 2 ;; esac

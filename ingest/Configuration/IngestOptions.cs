@@ -29,7 +29,7 @@ internal sealed class IngestOptions
     public int MaxEventBytes { get; set; } = 2 * 1024 * 1024;
 
     /// <summary>Batches processed at once; more get 429 with Retry-After.</summary>
-    public int MaxConcurrentBatches { get; set; } = 4;
+    public int MaxConcurrentBatches { get; set; } = 8;
 
     public int RetentionDays { get; set; } = 30;
 

@@ -17,7 +17,7 @@ internal sealed class IngestOptions
     /// Batches sent at once, each waiting for its own acknowledgement. Checkpoints still advance only over batches
     /// acknowledged together with every batch before them.
     /// </summary>
-    public int MaxInFlight { get; set; } = 4;
+    public int MaxInFlight { get; set; } = 8;
 
     /// <summary>PEM file of the CA that signs the ingest certificate; null uses the system store.</summary>
     public string? CaFile { get; set; }
