@@ -74,7 +74,7 @@ public sealed partial class SqliteLogStore
             {
                 if (VersionOnDisk(path) == DaySchema.Version)
                 {
-                    using var writer = new TextIndexWriter(path);
+                    using var writer = new TextIndexWriter(path, _options.Warn);
                     writer.CatchUp();
                 }
             }
@@ -101,7 +101,7 @@ public sealed partial class SqliteLogStore
                 CloseTextWriterLocked(_textWriters.Keys.Min());
             }
 
-            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day));
+            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day), _options.Warn);
             _textWriters[day] = writer;
         }
 

@@ -30,6 +30,12 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public bool SplitTextIndex { get; set; }
 
+    /// <summary>
+    /// Told, in a sentence that names the files, of each repair the store makes on its own (a damaged or stale text
+    /// index set aside and rebuilt, the text writer failing). Unset, the repairs are made silently.
+    /// </summary>
+    public Action<string>? Warn { get; set; }
+
     /// <summary>Returns every problem with these options at once (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
     {

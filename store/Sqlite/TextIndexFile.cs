@@ -10,7 +10,7 @@ namespace LogPipeline.Store.Sqlite;
 /// file: deleted, it is rebuilt; behind the day file after a crash, it catches up (<see cref="TextIndexWriter"/>).
 /// Readers attach it under the name <see cref="Schema"/>, so the SQL that names <c>fts</c> resolves to it.
 /// </summary>
-internal static class TextIndexFile
+internal static partial class TextIndexFile
 {
     public const string Schema = "text_index";
 
@@ -24,10 +24,14 @@ internal static class TextIndexFile
     /// <summary>Creates the empty index of the day file <paramref name="dayPath"/> (under a temporary name, then renamed).</summary>
     public static void Create(string dayPath) => DaySchema.Create(PathOf(dayPath), DaySchema.Version, Ddl);
 
+    /// <summary>Where a damaged index is moved aside (the last one only), for a look before it is deleted with its day.</summary>
+    public static string SetAsidePathOf(string dayPath) => PathOf(dayPath) + ".damaged";
+
     public static void Delete(string dayPath)
     {
         DaySchema.DeleteWithSidecars(PathOf(dayPath));
         DaySchema.DeleteWithSidecars(PathOf(dayPath) + ".creating");
+        DaySchema.DeleteWithSidecars(SetAsidePathOf(dayPath));
     }
 
     /// <summary>

@@ -167,13 +167,14 @@ public sealed class SqliteTextIndexTests : IDisposable
             await seed.WriteAsync([Events.Access("seed", Events.Day0)], CancellationToken.None);
         }
 
+        // A directory where the index file should be: the index can be neither opened nor rebuilt.
         DaySchema.DeleteWithSidecars(TextPath);
-        File.WriteAllText(TextPath, "this is not a database, so the text index cannot be opened");
+        Directory.CreateDirectory(TextPath);
         using var store = Open();
         var events = Events.Minutes(Events.Day0.AddHours(1), 3);
 
-        await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => store.WriteAsync(events, CancellationToken.None));
-        File.Delete(TextPath);
+        await Assert.ThrowsAnyAsync<IOException>(() => store.WriteAsync(events, CancellationToken.None));
+        Directory.Delete(TextPath);
         var resent = await store.WriteAsync(events, CancellationToken.None);
 
         Assert.Equal(3, resent.Duplicates);
