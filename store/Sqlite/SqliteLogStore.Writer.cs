@@ -22,7 +22,7 @@ public sealed partial class SqliteLogStore
         _queue = Channel.CreateBounded<PendingWrite>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _textQueue = Channel.CreateBounded<TextIndexJob>(
-            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _writer = Task.WhenAll(OnOwnThread(WriteLoop, "sqlite-rows"), OnOwnThread(IndexLoop, "sqlite-text"));
     }
 
@@ -112,7 +112,16 @@ public sealed partial class SqliteLogStore
                 else
                 {
                     Interlocked.Increment(ref _textPending);
-                    _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+                    try
+                    {
+                        _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+                    }
+                    catch (ChannelClosedException e)
+                    {
+                        // The text writer stopped (IndexLoop completed the queue with its error): fail, do not wait.
+                        Interlocked.Decrement(ref _textPending);
+                        job.Fail(e.InnerException ?? e);
+                    }
                 }
             }
         }

@@ -11,6 +11,7 @@ public sealed class SqliteTextIndexRepairTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _clock = new(Events.Day0.AddDays(10));
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly List<string> _warnings = [];
 
     private string DayPath => Path.Combine(_directory.Path, "events-2026-11-20.db");
@@ -112,6 +113,31 @@ public sealed class SqliteTextIndexRepairTests : IDisposable
         store.ApplyRetention();
 
         Assert.Empty(Directory.GetFiles(_directory.Path, "events-*"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_TextWriterFailsOnAGroup_FailsThatGroupOnlyAndTheResendIsFoundByText()
+    {
+        using var store = Open();
+        var failures = 1;
+        store.BeforeTextJob = () =>
+        {
+            if (Interlocked.Decrement(ref failures) == 0)
+            {
+                throw new InvalidOperationException("injected: a bug in the text writer");
+            }
+        };
+        var events = Events.Minutes(Events.Day0, 3);
+
+        // A deadline, not a wait: before the fix the text writer's thread died and this never completed.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync(events, CancellationToken.None).WaitAsync(Deadline));
+        var resent = await store.WriteAsync(events, CancellationToken.None).WaitAsync(Deadline);
+        var next = await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 2, "n"), CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(3, resent.Duplicates);
+        Assert.Equal(2, next.Stored);
+        Assert.Equal(5, (await SearchAsync(store, "page")).Total);
+        Assert.Contains(_warnings, w => w.Contains("injected", StringComparison.Ordinal));
     }
 
     private async Task SeedAsync(int count)
