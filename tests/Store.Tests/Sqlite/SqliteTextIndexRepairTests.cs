@@ -140,6 +140,29 @@ public sealed class SqliteTextIndexRepairTests : IDisposable
         Assert.Contains(_warnings, w => w.Contains("injected", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task WriteAsync_ResentAfterMidnightWhenThePreviousDaysIndexFailed_IndexesThePreviousDay()
+    {
+        using var store = Open();
+        var failures = 1;
+        store.BeforeTextJob = () =>
+        {
+            if (Interlocked.Decrement(ref failures) == 0)
+            {
+                throw new InvalidOperationException("injected: the text index commit failed");
+            }
+        };
+        var late = Events.Access("late", Events.Day0.AddDays(1).AddMinutes(-1), path: "/page/late") with { TimestampFromIngestClock = true };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync([late], CancellationToken.None).WaitAsync(Deadline));
+
+        // The re-send is stamped after midnight by the ingest clock: a duplicate of the previous day's row.
+        var resent = await store.WriteAsync([late with { Timestamp = Events.Day0.AddDays(1).AddMinutes(1) }], CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(1, resent.Duplicates);
+        Assert.Equal(1, (await SearchAsync(store, "page")).Total);
+        Assert.Equal(1L, DayDatabase.Scalar(TextPath, "SELECT rowid FROM watermark"));
+    }
+
     private async Task SeedAsync(int count)
     {
         using var seed = Open();
