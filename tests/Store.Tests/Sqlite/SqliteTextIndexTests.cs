@@ -31,9 +31,20 @@ public sealed class SqliteTextIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion2DayWithItsIndexInside()
+    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion3DayWithItsIndexInItsOwnFile()
     {
         using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+
+        await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+
+        Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(2L, DayDatabase.Scalar(TextPath, "SELECT count(*) FROM fts WHERE fts MATCH 'page'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NewDayWhenNotSplitting_CreatesAVersion2DayWithItsIndexInside()
+    {
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = false }, _clock);
 
         await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
 
@@ -50,7 +61,7 @@ public sealed class SqliteTextIndexTests : IDisposable
             await split.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
         }
 
-        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = false }, _clock);
         await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 3, "f"), CancellationToken.None);
 
         Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
