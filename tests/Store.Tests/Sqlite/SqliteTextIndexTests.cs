@@ -5,7 +5,7 @@ namespace LogPipeline.Store.Tests.Sqlite;
 
 /// <summary>
 /// Schema 3: the day's full-text index in its own file (<c>events-yyyy-MM-dd.fts.db</c>), written by a second thread,
-/// never ahead of the rows, caught up or rebuilt when it is behind or missing, and read through ATTACH.
+/// written only up to committed rows, caught up or rebuilt when it is behind or missing, and read through ATTACH.
 /// </summary>
 public sealed class SqliteTextIndexTests : IDisposable
 {
