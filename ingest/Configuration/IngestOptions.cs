@@ -33,8 +33,11 @@ internal sealed class IngestOptions
 
     public int RetentionDays { get; set; } = 30;
 
-    /// <summary>New SQLite days keep their full-text index in a second file, written by a second thread (schema 3).</summary>
-    public bool SplitTextIndex { get; set; }
+    /// <summary>
+    /// New SQLite days keep their full-text index in a second file, written by a second thread (schema 3, the
+    /// default); false makes new days schema 2 (the index inside the day file).
+    /// </summary>
+    public bool SplitTextIndex { get; set; } = true;
 
     /// <summary>Time zone for log formats whose timestamps carry no offset (IANA id); empty means the host's.</summary>
     public string? DefaultTimeZone { get; set; }

@@ -100,6 +100,10 @@ internal static class IngestService
         builder.Services.AddSingleton(detection);
         builder.Services.AddSingleton<ScanDetector>();
         var app = builder.Build();
+
+        // The store repairs what it can on its own (a damaged text index rebuilt): the operator reads it in the log.
+        var storeLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.Store");
+        store.Sqlite.Warn = message => storeLog.LogWarning("Store: {Repair}", message);
         Map(app);
         if (options.NoAuth)
         {

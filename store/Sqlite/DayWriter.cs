@@ -96,6 +96,13 @@ internal sealed class DayWriter : IDisposable
         return last;
     }
 
+    /// <summary>The highest rowid of the day (committed: read outside any transaction of this writer).</summary>
+    public long LastRowId()
+    {
+        _lastRowId.Transaction = null;
+        return (long)_lastRowId.ExecuteScalar()!;
+    }
+
     /// <summary>True when the day already holds an event with this id (read outside any transaction of this writer).</summary>
     public bool Contains(string id)
     {

@@ -16,22 +16,49 @@ public sealed partial class SqliteLogStore
     /// <summary>Groups handed to the text writer and not yet completed.</summary>
     private int _textPending;
 
+    /// <summary>For tests: runs on the text writer's thread before each group is indexed (a fault injected there).</summary>
+    internal Action? BeforeTextJob { get; set; }
+
     /// <summary>
     /// The second writer: for each group, in the order the rows' writer committed them, brings the text index of each
     /// version 3 day up to the rowid the group's rows reached (one durable transaction per day), then completes the
     /// group's callers. So a batch is acknowledged only once its rows and their text index have both committed, and
-    /// the rows of group k+1 are written while the text of group k is indexed.
+    /// the rows of group k+1 are written while the text of group k is indexed. Should the thread still fail (a bug),
+    /// it completes the queue with the error and fails every group in it, so the rows' writer and the callers never
+    /// wait for it.
     /// </summary>
     private void IndexLoop()
     {
         var reader = _textQueue!.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        try
         {
-            if (!reader.TryRead(out var job))
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                continue;
+                if (reader.TryRead(out var job))
+                {
+                    IndexGroup(job);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _textQueue.Writer.TryComplete(e);
+            _options.Warn?.Invoke($"The text index writer of {_directory} stopped, so the batches of version 3 days fail until the store is restarted: {e}");
+            while (reader.TryRead(out var left))
+            {
+                left.Fail(e);
+                Interlocked.Decrement(ref _textPending);
             }
 
+            throw;
+        }
+    }
+
+    private void IndexGroup(TextIndexJob job)
+    {
+        try
+        {
+            BeforeTextJob?.Invoke();
             foreach (var (day, upTo, writes) in job.Days)
             {
                 try
@@ -46,15 +73,26 @@ public sealed partial class SqliteLogStore
                     // The loop's boundary for one day's index (disk full, I/O error, the day deleted meanwhile): its
                     // rows are committed but not searchable, so its callers are told and re-send; the next group for
                     // that day indexes from the watermark and makes it good. It cannot spin: it runs once per group.
-                    CloseTextWriter(day);
                     foreach (var write in writes)
                     {
                         job.Failures.TryAdd(write, e);
                     }
+
+                    CloseTextWriter(day);
                 }
             }
 
             job.Complete();
+        }
+        catch (Exception e)
+        {
+            // The boundary for one group (only a bug gets here): its callers are told and re-send, and the next group
+            // indexes from the watermarks, so the loop goes on.
+            _options.Warn?.Invoke($"Indexing the text of a group of batches in {_directory} failed: {e}");
+            job.Fail(e);
+        }
+        finally
+        {
             Interlocked.Decrement(ref _textPending);
         }
     }
@@ -74,7 +112,7 @@ public sealed partial class SqliteLogStore
             {
                 if (VersionOnDisk(path) == DaySchema.Version)
                 {
-                    using var writer = new TextIndexWriter(path);
+                    using var writer = new TextIndexWriter(path, _options.Warn);
                     writer.CatchUp();
                 }
             }
@@ -101,7 +139,7 @@ public sealed partial class SqliteLogStore
                 CloseTextWriterLocked(_textWriters.Keys.Min());
             }
 
-            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day));
+            writer = new TextIndexWriter(DayFiles.PathOf(_directory, day), _options.Warn);
             _textWriters[day] = writer;
         }
 

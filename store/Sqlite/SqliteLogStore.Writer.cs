@@ -22,7 +22,7 @@ public sealed partial class SqliteLogStore
         _queue = Channel.CreateBounded<PendingWrite>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _textQueue = Channel.CreateBounded<TextIndexJob>(
-            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _writer = Task.WhenAll(OnOwnThread(WriteLoop, "sqlite-rows"), OnOwnThread(IndexLoop, "sqlite-text"));
     }
 
@@ -112,7 +112,16 @@ public sealed partial class SqliteLogStore
                 else
                 {
                     Interlocked.Increment(ref _textPending);
-                    _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+                    try
+                    {
+                        _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+                    }
+                    catch (ChannelClosedException e)
+                    {
+                        // The text writer stopped (IndexLoop completed the queue with its error): fail, do not wait.
+                        Interlocked.Decrement(ref _textPending);
+                        job.Fail(e.InnerException ?? e);
+                    }
                 }
             }
         }
@@ -120,9 +129,11 @@ public sealed partial class SqliteLogStore
 
     /// <summary>
     /// Marks as duplicates the records timed by the ingest clock whose id the previous day's file already holds (the
-    /// first send was stamped before midnight, this re-send after), and returns the others.
+    /// first send was stamped before midnight, this re-send after), and returns the others. A version 3 previous day
+    /// goes into <paramref name="job"/> up to its last row: the first send may have failed because its text index did
+    /// not commit, and the re-send is acknowledged only once those rows are searchable.
     /// </summary>
-    private List<(PendingWrite Write, int Index)> WithoutResentFromPreviousDay(DateOnly day, List<(PendingWrite Write, int Index)> items)
+    private List<(PendingWrite Write, int Index)> WithoutResentFromPreviousDay(DateOnly day, List<(PendingWrite Write, int Index)> items, TextIndexJob job)
     {
         var previous = day.AddDays(-1);
         if (!items.Exists(i => i.Write.Records[i.Index].TimestampFromIngestClock) || !File.Exists(DayFiles.PathOf(_directory, previous)))
@@ -148,6 +159,11 @@ public sealed partial class SqliteLogStore
                 write.Outcomes[index] = new WriteOutcome(WriteStatus.Duplicate);
             }
 
+            if (resent.Count > 0 && writer.Version == DaySchema.Version)
+            {
+                job.Days.Add((previous, writer.LastRowId(), resent.Select(i => i.Write).Distinct().ToList()));
+            }
+
             return fresh;
         }
         catch (Exception e) when (e is InvalidDataException or Microsoft.Data.Sqlite.SqliteException or IOException)
@@ -169,7 +185,7 @@ public sealed partial class SqliteLogStore
             {
                 try
                 {
-                    var fresh = WithoutResentFromPreviousDay(day, items);
+                    var fresh = WithoutResentFromPreviousDay(day, items, job);
                     if (fresh.Count > 0)
                     {
                         var writer = WriterFor(day);

@@ -23,12 +23,18 @@ public sealed class SqliteStoreOptions
     public SqliteDurability Durability { get; set; } = SqliteDurability.Full;
 
     /// <summary>
-    /// Creates new days in schema 3: the day's full-text index in a file of its own (<c>events-2026-11-22.fts.db</c>),
-    /// written by a second writer thread while the first writes the next rows. Off by default: on the shared 2-core
-    /// machine it took a third off the rows' writer's CPU per event in-process, but made the end-to-end run slower
-    /// (docs/benchmarks.md, "Schema 3"). Days already in schema 3 are written that way whatever this says.
+    /// Creates new days in schema 3 (the default): the day's full-text index in a file of its own
+    /// (<c>events-2026-11-22.fts.db</c>), written by a second writer thread while the first writes the next rows. False
+    /// creates new days in schema 2 (the index inside the day file). Days already on disk are written in their own
+    /// schema (1, 2 or 3) whatever this says.
     /// </summary>
-    public bool SplitTextIndex { get; set; }
+    public bool SplitTextIndex { get; set; } = true;
+
+    /// <summary>
+    /// Told, in a sentence that names the files, of each repair the store makes on its own (a damaged or stale text
+    /// index set aside and rebuilt, the text writer failing). Unset, the repairs are made silently.
+    /// </summary>
+    public Action<string>? Warn { get; set; }
 
     /// <summary>Returns every problem with these options at once (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()

@@ -7,10 +7,12 @@ namespace LogPipeline.Store.Sqlite;
 /// for <c>events-2026-11-22.db</c>), so that a second thread can write it while the first writes the rows. It holds
 /// <c>fts</c> and <c>fts_vocab</c> (as version 2 has them inside the day file) and <c>watermark</c>: the highest rowid of
 /// the day's <c>events</c> it has indexed, updated in the transaction that indexes them. It is derived from the day
-/// file: deleted, it is rebuilt; behind the day file after a crash, it catches up (<see cref="TextIndexWriter"/>).
+/// file: deleted, it is rebuilt; behind the day file after a crash, it catches up (<see cref="TextIndexWriter"/>);
+/// ahead of the day file (a power loss with both files at synchronous=NORMAL), damaged or foreign, it is set aside and
+/// rebuilt (<see cref="OpenChecked"/>).
 /// Readers attach it under the name <see cref="Schema"/>, so the SQL that names <c>fts</c> resolves to it.
 /// </summary>
-internal static class TextIndexFile
+internal static partial class TextIndexFile
 {
     public const string Schema = "text_index";
 
@@ -24,10 +26,14 @@ internal static class TextIndexFile
     /// <summary>Creates the empty index of the day file <paramref name="dayPath"/> (under a temporary name, then renamed).</summary>
     public static void Create(string dayPath) => DaySchema.Create(PathOf(dayPath), DaySchema.Version, Ddl);
 
+    /// <summary>Where a damaged index is moved aside (the last one only), for a look before it is deleted with its day.</summary>
+    public static string SetAsidePathOf(string dayPath) => PathOf(dayPath) + ".damaged";
+
     public static void Delete(string dayPath)
     {
         DaySchema.DeleteWithSidecars(PathOf(dayPath));
         DaySchema.DeleteWithSidecars(PathOf(dayPath) + ".creating");
+        DaySchema.DeleteWithSidecars(SetAsidePathOf(dayPath));
     }
 
     /// <summary>

@@ -26,4 +26,13 @@ internal sealed class TextIndexJob(List<PendingWrite> writes, Dictionary<Pending
                 : write.Done.TrySetResult(new WriteResult(write.Outcomes));
         }
     }
+
+    /// <summary>Fails every caller not completed yet: with its own failure if it has one, else with <paramref name="error"/>.</summary>
+    public void Fail(Exception error)
+    {
+        foreach (var write in Writes)
+        {
+            write.Done.TrySetException(Failures.TryGetValue(write, out var failure) ? failure : error);
+        }
+    }
 }

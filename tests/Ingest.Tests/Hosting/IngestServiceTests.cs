@@ -1,4 +1,6 @@
 using LogPipeline.Ingest.Hosting;
+using LogPipeline.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LogPipeline.Ingest.Tests.Hosting;
 
@@ -40,6 +42,28 @@ public sealed class IngestServiceTests
         Assert.Contains("Ingest:MaxEventBytes", text, StringComparison.Ordinal);
         Assert.Contains("Ingest:MaxConcurrentBatches", text, StringComparison.Ordinal);
         Assert.Contains("Mars/Olympus", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_DefaultSettings_NewDaysAreSchema3WithTheirTextIndexInItsOwnFile()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"ingest-default-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var app = IngestService.Build(["--no-auth", "--data-dir", dataDir], new StringWriter())!)
+            {
+                var sink = app.Services.GetRequiredService<ILogSink>();
+                var record = new LogRecord { Id = "default-1", Timestamp = DateTimeOffset.UtcNow, DocumentJson = """{"message":"written with the defaults"}""" };
+
+                await sink.WriteAsync([record], CancellationToken.None);
+            }
+
+            Assert.Single(Directory.GetFiles(dataDir, "events-*.fts.db"));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
     }
 
     [Fact]

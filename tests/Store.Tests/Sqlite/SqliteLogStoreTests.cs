@@ -20,7 +20,7 @@ public sealed class SqliteLogStoreTests : IDisposable
             CancellationToken.None);
 
         var files = Directory.GetFiles(_directory.Path, "*.db").Select(Path.GetFileName).Order();
-        Assert.Equal(["events-2026-11-20.db", "events-2026-11-21.db"], files);
+        Assert.Equal(["events-2026-11-20.db", "events-2026-11-20.fts.db", "events-2026-11-21.db", "events-2026-11-21.fts.db"], files);
         Assert.Equal("wal", Scalar(Path.Combine(_directory.Path, "events-2026-11-21.db"), "PRAGMA journal_mode"));
     }
 

@@ -150,7 +150,8 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(WriteStatus.Stored, Assert.Single(second.Outcomes).Status);
     }
 
-    private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+    // Schema 2 (the index inside the day file), as new days were before schema 3 became the default.
+    private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = false }, _clock);
 
     private void CreateVersion1Day() => DaySchemaVersion1.Create(_directory.Path, DateOnly.FromDateTime(Events.Day0.UtcDateTime));
 }

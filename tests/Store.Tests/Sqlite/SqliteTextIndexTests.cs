@@ -5,7 +5,7 @@ namespace LogPipeline.Store.Tests.Sqlite;
 
 /// <summary>
 /// Schema 3: the day's full-text index in its own file (<c>events-yyyy-MM-dd.fts.db</c>), written by a second thread,
-/// never ahead of the rows, caught up or rebuilt when it is behind or missing, and read through ATTACH.
+/// written only up to committed rows, caught up or rebuilt when it is behind or missing, and read through ATTACH.
 /// </summary>
 public sealed class SqliteTextIndexTests : IDisposable
 {
@@ -31,9 +31,20 @@ public sealed class SqliteTextIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion2DayWithItsIndexInside()
+    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion3DayWithItsIndexInItsOwnFile()
     {
         using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+
+        await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+
+        Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(2L, DayDatabase.Scalar(TextPath, "SELECT count(*) FROM fts WHERE fts MATCH 'page'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NewDayWhenNotSplitting_CreatesAVersion2DayWithItsIndexInside()
+    {
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = false }, _clock);
 
         await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
 
@@ -50,7 +61,7 @@ public sealed class SqliteTextIndexTests : IDisposable
             await split.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
         }
 
-        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = false }, _clock);
         await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 3, "f"), CancellationToken.None);
 
         Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
@@ -167,13 +178,14 @@ public sealed class SqliteTextIndexTests : IDisposable
             await seed.WriteAsync([Events.Access("seed", Events.Day0)], CancellationToken.None);
         }
 
+        // A directory where the index file should be: the index can be neither opened nor rebuilt.
         DaySchema.DeleteWithSidecars(TextPath);
-        File.WriteAllText(TextPath, "this is not a database, so the text index cannot be opened");
+        Directory.CreateDirectory(TextPath);
         using var store = Open();
         var events = Events.Minutes(Events.Day0.AddHours(1), 3);
 
-        await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => store.WriteAsync(events, CancellationToken.None));
-        File.Delete(TextPath);
+        await Assert.ThrowsAnyAsync<IOException>(() => store.WriteAsync(events, CancellationToken.None));
+        Directory.Delete(TextPath);
         var resent = await store.WriteAsync(events, CancellationToken.None);
 
         Assert.Equal(3, resent.Duplicates);

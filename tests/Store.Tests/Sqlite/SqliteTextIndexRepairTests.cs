@@ -1,0 +1,177 @@
+using LogPipeline.Store.Sqlite;
+using LogPipeline.Store.Tests.Support;
+
+namespace LogPipeline.Store.Tests.Sqlite;
+
+/// <summary>
+/// Schema 3: a text index file that does not fit its day file (ahead of the rows after a power loss, left by a deleted
+/// day, damaged, foreign) is not trusted but rebuilt from the day file, and the store says so.
+/// </summary>
+public sealed class SqliteTextIndexRepairTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly FakeTimeProvider _clock = new(Events.Day0.AddDays(10));
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private readonly List<string> _warnings = [];
+
+    private string DayPath => Path.Combine(_directory.Path, "events-2026-11-20.db");
+
+    private string TextPath => Path.Combine(_directory.Path, "events-2026-11-20.fts.db");
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Open_IndexAheadOfTheRowsAfterAPowerLoss_RebuildsItSoReusedRowidsMatchOnlyTheirOwnText()
+    {
+        await SeedAsync(4);
+
+        // What synchronous=NORMAL on both files can leave after a power loss: the index kept commits for rows 5 and 6
+        // that the day file lost, so rowids 5 and 6 are free for other events but still carry the lost events' words.
+        DayDatabase.Execute(TextPath, "INSERT INTO fts(rowid, message) VALUES(5, 'ghost'), (6, 'ghost'); UPDATE watermark SET rowid = 6;");
+
+        using var store = Open();
+        await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 2, "n"), CancellationToken.None);
+
+        Assert.Equal(0, (await SearchAsync(store, "ghost")).Total);
+        Assert.Equal(6, (await SearchAsync(store, "page")).Total);
+        Assert.Equal(6L, DayDatabase.Scalar(TextPath, "SELECT rowid FROM watermark"));
+        Assert.Contains(_warnings, w => w.Contains(TextPath, StringComparison.Ordinal) && w.Contains("rowid 6", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IndexUpTo_BeyondTheDaysLastRow_StopsAtTheLastRowSoLaterRowsAreIndexed()
+    {
+        // A job queued for a day that retention then deleted carries the old day's rowid; a late event recreated the
+        // day with rowids from 1. The job must not move the new index's watermark past rows it did not index.
+        await SeedAsync(2);
+        DaySchema.DeleteWithSidecars(TextPath);
+        using (var writer = new TextIndexWriter(DayPath, null))
+        {
+            writer.IndexUpTo(10);
+
+            Assert.Equal(2L, writer.Watermark);
+        }
+
+        using var store = Open();
+        await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 3, "n"), CancellationToken.None);
+
+        Assert.Equal(5, (await SearchAsync(store, "page")).Total);
+        Assert.Equal(5L, DayDatabase.Scalar(TextPath, "SELECT rowid FROM watermark"));
+    }
+
+    [Fact]
+    public async Task Open_IndexIsNotADatabase_MovesItAsideAndRebuildsIt()
+    {
+        await SeedAsync(3);
+        DaySchema.DeleteWithSidecars(TextPath);
+        File.WriteAllText(TextPath, "this is not a database");
+
+        using var store = Open();
+
+        Assert.Equal(3, (await SearchAsync(store, "page")).Total);
+        Assert.Equal("this is not a database", File.ReadAllText(TextPath + ".damaged"));
+        Assert.Contains(_warnings, w => w.Contains(TextPath + ".damaged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_IndexDamagedWhileTheStoreRuns_MovesItAsideAndStoresTheBatchSearchable()
+    {
+        using var store = Open();
+        await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+        store.Dispose();
+        using var reopened = Open();
+        DaySchema.DeleteWithSidecars(TextPath);
+        File.WriteAllText(TextPath, "garbage where the text index was");
+
+        var result = await reopened.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 3, "n"), CancellationToken.None);
+
+        Assert.Equal(3, result.Stored);
+        Assert.Equal(5, (await SearchAsync(reopened, "page")).Total);
+        Assert.True(File.Exists(TextPath + ".damaged"));
+    }
+
+    [Fact]
+    public async Task Open_IndexOfAnotherSchemaVersion_MovesItAsideAndRebuildsIt()
+    {
+        await SeedAsync(3);
+        DayDatabase.Execute(TextPath, "PRAGMA user_version=9;");
+
+        using var store = Open();
+
+        Assert.Equal(3L, DayDatabase.Scalar(TextPath, "PRAGMA user_version"));
+        Assert.Equal(3, (await SearchAsync(store, "page")).Total);
+        Assert.Equal(9L, DayDatabase.Scalar(TextPath + ".damaged", "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task ApplyRetention_DayWithADamagedIndexSetAside_DeletesTheSetAsideFileToo()
+    {
+        await SeedAsync(1);
+        File.WriteAllText(TextPath + ".damaged", "left by a repair");
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true, RetentionDays = 2 }, _clock);
+
+        store.ApplyRetention();
+
+        Assert.Empty(Directory.GetFiles(_directory.Path, "events-*"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_TextWriterFailsOnAGroup_FailsThatGroupOnlyAndTheResendIsFoundByText()
+    {
+        using var store = Open();
+        var failures = 1;
+        store.BeforeTextJob = () =>
+        {
+            if (Interlocked.Decrement(ref failures) == 0)
+            {
+                throw new InvalidOperationException("injected: a bug in the text writer");
+            }
+        };
+        var events = Events.Minutes(Events.Day0, 3);
+
+        // A deadline, not a wait: before the fix the text writer's thread died and this never completed.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync(events, CancellationToken.None).WaitAsync(Deadline));
+        var resent = await store.WriteAsync(events, CancellationToken.None).WaitAsync(Deadline);
+        var next = await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 2, "n"), CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(3, resent.Duplicates);
+        Assert.Equal(2, next.Stored);
+        Assert.Equal(5, (await SearchAsync(store, "page")).Total);
+        Assert.Contains(_warnings, w => w.Contains("injected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ResentAfterMidnightWhenThePreviousDaysIndexFailed_IndexesThePreviousDay()
+    {
+        using var store = Open();
+        var failures = 1;
+        store.BeforeTextJob = () =>
+        {
+            if (Interlocked.Decrement(ref failures) == 0)
+            {
+                throw new InvalidOperationException("injected: the text index commit failed");
+            }
+        };
+        var late = Events.Access("late", Events.Day0.AddDays(1).AddMinutes(-1), path: "/page/late") with { TimestampFromIngestClock = true };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync([late], CancellationToken.None).WaitAsync(Deadline));
+
+        // The re-send is stamped after midnight by the ingest clock: a duplicate of the previous day's row.
+        var resent = await store.WriteAsync([late with { Timestamp = Events.Day0.AddDays(1).AddMinutes(1) }], CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(1, resent.Duplicates);
+        Assert.Equal(1, (await SearchAsync(store, "page")).Total);
+        Assert.Equal(1L, DayDatabase.Scalar(TextPath, "SELECT rowid FROM watermark"));
+    }
+
+    private async Task SeedAsync(int count)
+    {
+        using var seed = Open();
+        await seed.WriteAsync(Events.Minutes(Events.Day0, count), CancellationToken.None);
+    }
+
+    private SqliteLogStore Open() =>
+        new(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true, Warn = _warnings.Add }, _clock);
+
+    private static Task<SearchResult> SearchAsync(SqliteLogStore store, string query) =>
+        store.SearchAsync(new SearchRequest { From = Events.Day0, To = Events.Day0.AddDays(1), Query = query }, CancellationToken.None);
+}
