@@ -11,6 +11,7 @@
 # Reported per agent: wall time until the receiver counted every line, lines/s, MiB/s, CPU seconds used, MiB per
 # CPU-second, peak RSS; for each shipper build its ratio to rsyslog (by wall, by CPU), binary size, and its idle cost
 # with 100 watched files (bench/shipper/idle.sh; BENCH_IDLE_SECONDS, default 30, 0 skips it).
+# BENCH_MAX_IN_FLIGHT sets the shipper's ingest.max_in_flight (default: the shipper's own default).
 set -euo pipefail
 LINES=${1:-2000000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -75,7 +76,7 @@ for build in "${BUILDS[@]}"; do
   cat > "$WORK/shipper-$build.yaml" <<YAML
 name: bench
 state_dir: $WORK/state-$build
-ingest: {url: "http://127.0.0.1:$PORT", token: bench}
+ingest: {url: "http://127.0.0.1:$PORT", token: bench${BENCH_MAX_IN_FLIGHT:+, max_in_flight: $BENCH_MAX_IN_FLIGHT}}
 batch: {max_events: 10000, max_bytes: 8MiB, max_age: 500ms}
 inputs:
   - {paths: ["$WORK/logs/access.log"], type: apache.access, start_at: beginning}
