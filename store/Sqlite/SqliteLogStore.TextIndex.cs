@@ -13,6 +13,15 @@ public sealed partial class SqliteLogStore
     private readonly Dictionary<DateOnly, TextIndexWriter> _textWriters = [];
     private Channel<TextIndexJob>? _textQueue;
 
+    // SQLite's result codes for failures of the environment, not of the index file's content.
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int NoMemory = 7;
+    private const int ReadOnly = 8;
+    private const int IoError = 10;
+    private const int Full = 13;
+    private const int CantOpen = 14;
+
     /// <summary>Groups handed to the text writer and not yet completed.</summary>
     private int _textPending;
 
@@ -43,13 +52,13 @@ public sealed partial class SqliteLogStore
         catch (Exception e)
         {
             _textQueue.Writer.TryComplete(e);
-            _options.Warn?.Invoke($"The text index writer of {_directory} stopped, so the batches of version 3 days fail until the store is restarted: {e}");
             while (reader.TryRead(out var left))
             {
                 left.Fail(e);
                 Interlocked.Decrement(ref _textPending);
             }
 
+            TextIndexFile.Warn(_options.Warn, $"The text index writer of {_directory} stopped, so the batches of version 3 days fail until the store is restarted: {e}");
             throw;
         }
     }
@@ -78,7 +87,7 @@ public sealed partial class SqliteLogStore
                         job.Failures.TryAdd(write, e);
                     }
 
-                    CloseTextWriter(day);
+                    CloseAfterFailure(day, upTo, e);
                 }
             }
 
@@ -88,8 +97,8 @@ public sealed partial class SqliteLogStore
         {
             // The boundary for one group (only a bug gets here): its callers are told and re-send, and the next group
             // indexes from the watermarks, so the loop goes on.
-            _options.Warn?.Invoke($"Indexing the text of a group of batches in {_directory} failed: {e}");
             job.Fail(e);
+            TextIndexFile.Warn(_options.Warn, $"Indexing the text of a group of batches in {_directory} failed: {e}");
         }
         finally
         {
@@ -146,11 +155,34 @@ public sealed partial class SqliteLogStore
         return writer;
     }
 
-    private void CloseTextWriter(DateOnly day)
+    /// <summary>
+    /// After a day's indexing failed: closes its writer, so the next group reopens the index and indexes from the
+    /// watermark. When the failure came from SQLite (not a full disk, a lock or an I/O error) and the index is to blame
+    /// (<see cref="TextIndexWriter.IndexIsToBlame"/>), it is set aside as well, so the next group rebuilds it from the
+    /// rows: it is derived data, and a damaged one would otherwise fail that day's every group, across restarts.
+    /// </summary>
+    private void CloseAfterFailure(DateOnly day, long upTo, Exception failure)
     {
+        var dayPath = DayFiles.PathOf(_directory, day);
+        var damaged = false;
         lock (_textLock)
         {
+            if (failure is SqliteException { SqliteErrorCode: not (Busy or Locked or NoMemory or ReadOnly or IoError or Full or CantOpen) }
+                && _textWriters.TryGetValue(day, out var writer))
+            {
+                damaged = writer.IndexIsToBlame(upTo);
+            }
+
             CloseTextWriterLocked(day);
+            if (damaged)
+            {
+                TextIndexFile.SetAside(dayPath);
+            }
+        }
+
+        if (damaged)
+        {
+            TextIndexFile.Warn(_options.Warn, $"The text index {TextIndexFile.PathOf(dayPath)} failed to index rows that read back fine, or its integrity check, with \"{failure.Message}\": moved to {TextIndexFile.SetAsidePathOf(dayPath)}; the next batch for that day rebuilds it from {dayPath}.");
         }
     }
 

@@ -40,12 +40,15 @@ internal static partial class TextIndexFile
         var (reason, setAside) = problem.Value;
         if (setAside)
         {
-            DaySchema.DeleteWithSidecars(SetAsidePathOf(dayPath));
-            File.Move(path, SetAsidePathOf(dayPath));
+            SetAside(dayPath);
+        }
+        else
+        {
+            DaySchema.DeleteWithSidecars(path);
+            SqliteConnection.ClearPool(new SqliteConnection(ConnectionStrings.ReadOnly(dayPath)));
         }
 
-        DaySchema.DeleteWithSidecars(path);
-        warn?.Invoke(setAside
+        Warn(warn, setAside
             ? $"The text index {path} {reason}: moved to {SetAsidePathOf(dayPath)}, and rebuilt from {dayPath}."
             : $"The text index {path} {reason}: deleted, and rebuilt from {dayPath}.");
         Create(dayPath);
@@ -81,7 +84,16 @@ internal static partial class TextIndexFile
             {
                 attach.CommandText = $"ATTACH $path AS {DaySchemaName};";
                 attach.Parameters.AddWithValue("$path", dayPath);
-                attach.ExecuteNonQuery();
+                try
+                {
+                    attach.ExecuteNonQuery();
+                }
+                catch (SqliteException e)
+                {
+                    // A failed ATTACH leaves no trace in the connection, so the filter below could not tell: this one is
+                    // the day file's, and the index, sound so far, is kept.
+                    throw new InvalidDataException($"The day file {dayPath} cannot be attached to index its text ({e.Message}).", e);
+                }
             }
 
             // The rows to index were just written by the other connection: map the day file rather than copy its pages.
@@ -112,5 +124,18 @@ internal static partial class TextIndexFile
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>Tells <paramref name="warn"/>; a warning that throws never stops a repair.</summary>
+    public static void Warn(Action<string>? warn, string message)
+    {
+        try
+        {
+            warn?.Invoke(message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The repair matters more than its report.
+        }
     }
 }

@@ -29,6 +29,24 @@ internal static partial class TextIndexFile
     /// <summary>Where a damaged index is moved aside (the last one only), for a look before it is deleted with its day.</summary>
     public static string SetAsidePathOf(string dayPath) => PathOf(dayPath) + ".damaged";
 
+    /// <summary>
+    /// Moves a damaged index of <paramref name="dayPath"/> to <see cref="SetAsidePathOf"/> (replacing an older one) and
+    /// drops its sidecars, so the next open rebuilds it from the day file, and empties the readers' connection pool of
+    /// that day, so this process's readers attach the rebuilt file.
+    /// </summary>
+    public static void SetAside(string dayPath)
+    {
+        var path = PathOf(dayPath);
+        DaySchema.DeleteWithSidecars(SetAsidePathOf(dayPath));
+        if (File.Exists(path))
+        {
+            File.Move(path, SetAsidePathOf(dayPath));
+        }
+
+        DaySchema.DeleteWithSidecars(path);
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionStrings.ReadOnly(dayPath)));
+    }
+
     public static void Delete(string dayPath)
     {
         DaySchema.DeleteWithSidecars(PathOf(dayPath));

@@ -82,6 +82,45 @@ internal sealed class TextIndexWriter : IDisposable
         Watermark = upTo;
     }
 
+    /// <summary>
+    /// After <see cref="IndexUpTo"/>(<paramref name="upTo"/>) failed with a SQLite error: true when the index file is
+    /// to blame — it fails SQLite's quick check or FTS5's own integrity check, or else the rows it was to index read
+    /// back fine from the day file (damage inside FTS5 that both checks can miss, e.g. a broken structure record, makes
+    /// every insert fail with an unrelated error code). False when those rows cannot be read: the day file's problem.
+    /// </summary>
+    public bool IndexIsToBlame(long upTo)
+    {
+        using var check = _connection.CreateCommand();
+        try
+        {
+            check.CommandText = "PRAGMA main.quick_check;";
+            if (check.ExecuteScalar() as string != "ok")
+            {
+                return true;
+            }
+
+            check.CommandText = "INSERT INTO main.fts(fts) VALUES('integrity-check');";
+            check.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            return true;
+        }
+
+        try
+        {
+            check.CommandText = $"SELECT count(message), count(url_original) FROM {TextIndexFile.DaySchemaName}.events WHERE rowid > $after AND rowid <= $upto;";
+            check.Parameters.AddWithValue("$after", Watermark);
+            check.Parameters.AddWithValue("$upto", upTo);
+            check.ExecuteScalar();
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Indexes every committed row of the day the index does not hold yet (after a crash between the two commits).</summary>
     public void CatchUp() => IndexUpTo(long.MaxValue);
 

@@ -91,6 +91,53 @@ public sealed class SqliteTextIndexRepairTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_IndexDamagedInsideFts5_SetsItAsideAndTheNextBatchRebuildsIt()
+    {
+        await SeedAsync(2);
+
+        // Damage that opening the index cannot see (its header, tables, version and watermark are fine): FTS5's
+        // structure record zeroed. Every insert into the index then fails, whatever SQLite calls the error.
+        DayDatabase.Execute(TextPath, "UPDATE fts_data SET block = zeroblob(length(block)) WHERE id = 10;");
+        using var store = Open();
+
+        var events = Events.Minutes(Events.Day0.AddHours(1), 3, "n");
+
+        // The first batch's rows commit but its text cannot be indexed: the caller is told, and re-sends.
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => store.WriteAsync(events, CancellationToken.None).WaitAsync(Deadline));
+        var resent = await store.WriteAsync(events, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(3, resent.Duplicates);
+        Assert.Equal(5, (await SearchAsync(store, "page")).Total);
+        Assert.True(File.Exists(TextPath + ".damaged"));
+        Assert.Contains(_warnings, w => w.Contains(".damaged", StringComparison.Ordinal) && w.Contains(TextPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Open_DayFileDamagedButIndexSound_KeepsTheIndex()
+    {
+        await SeedAsync(2);
+
+        // The day file's schema page garbled, its header (and schema version) intact: attaching it fails. That is the
+        // day file's problem; the sound index must not be set aside (nor, on the next start, replaced by an empty one).
+        using (var day = new FileStream(DayPath, FileMode.Open, FileAccess.Write))
+        {
+            day.Position = 100;
+            day.Write(Enumerable.Repeat((byte)0x55, 400).ToArray());
+        }
+
+        using (Open())
+        {
+            Assert.True(File.Exists(TextPath));
+            Assert.False(File.Exists(TextPath + ".damaged"));
+        }
+
+        using (Open())
+        {
+            Assert.False(File.Exists(TextPath + ".damaged"));
+        }
+    }
+
+    [Fact]
     public async Task Open_IndexOfAnotherSchemaVersion_MovesItAsideAndRebuildsIt()
     {
         await SeedAsync(3);
