@@ -155,7 +155,9 @@ public sealed class SqliteTextIndexRepairTests : IDisposable
     {
         await SeedAsync(1);
         File.WriteAllText(TextPath + ".damaged", "left by a repair");
-        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true, RetentionDays = 2 }, _clock);
+        using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true, RetentionDays = 30 }, _clock);
+        Assert.True(File.Exists(TextPath + ".damaged"));
+        _clock.Advance(TimeSpan.FromDays(30));
 
         store.ApplyRetention();
 
