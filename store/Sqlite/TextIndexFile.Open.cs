@@ -80,6 +80,11 @@ internal static partial class TextIndexFile
                 return (connection, 0, ("lacks its fts or watermark table", true));
             }
 
+            if (Scalar(connection, "SELECT count(*) FROM pragma_table_info('watermark') WHERE name = 'key';") is not 1L)
+            {
+                return (connection, 0, ("has no key in its watermark (made by an earlier build)", false));
+            }
+
             using (var attach = connection.CreateCommand())
             {
                 attach.CommandText = $"ATTACH $path AS {DaySchemaName};";
@@ -99,9 +104,16 @@ internal static partial class TextIndexFile
             // The rows to index were just written by the other connection: map the day file rather than copy its pages.
             DaySchema.Execute(connection, $"PRAGMA {DaySchemaName}.mmap_size=1073741824;");
             var rows = (long)Scalar(connection, LastRowIdSql)!;
-            return watermark > rows
-                ? (connection, 0, ($"has indexed rows up to rowid {watermark}, but the day file has rows only up to {rows} (lost in a power loss?)", false))
-                : (connection, watermark, null);
+            if (watermark > rows)
+            {
+                return (connection, 0, ($"has indexed rows up to rowid {watermark}, but the day file has rows only up to {rows} (lost in a power loss?)", false));
+            }
+
+            // The rows up to the watermark may have been lost and their rowids reused by other events (a power loss,
+            // then writes before this check): the row at the watermark must still be the event that was indexed.
+            return Scalar(connection, $"SELECT (SELECT key FROM {DaySchemaName}.events WHERE rowid = w.rowid) IS w.key FROM main.watermark AS w;") is 1L
+                ? (connection, watermark, null)
+                : (connection, 0, ($"has indexed rowid {watermark} for another event than the day file now holds there (rows lost in a power loss and their rowids reused?)", false));
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase && !IsAboutTheDayFile(connection))
         {

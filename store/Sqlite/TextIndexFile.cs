@@ -6,7 +6,8 @@ namespace LogPipeline.Store.Sqlite;
 /// The full-text index of a version 3 day, in a file of its own next to the day file (<c>events-2026-11-22.fts.db</c>
 /// for <c>events-2026-11-22.db</c>), so that a second thread can write it while the first writes the rows. It holds
 /// <c>fts</c> and <c>fts_vocab</c> (as version 2 has them inside the day file) and <c>watermark</c>: the highest rowid of
-/// the day's <c>events</c> it has indexed, updated in the transaction that indexes them. It is derived from the day
+/// the day's <c>events</c> it has indexed and that row's id key, updated in the transaction that indexes them (the key
+/// tells, at open, that the row at the watermark is still the event that was indexed). It is derived from the day
 /// file: deleted, it is rebuilt; behind the day file after a crash, it catches up (<see cref="TextIndexWriter"/>);
 /// ahead of the day file (a power loss with both files at synchronous=NORMAL), damaged or foreign, it is set aside and
 /// rebuilt (<see cref="OpenChecked"/>).
@@ -17,8 +18,8 @@ internal static partial class TextIndexFile
     public const string Schema = "text_index";
 
     private const string Ddl = DaySchema.FtsDdl + """
-        CREATE TABLE watermark(rowid INTEGER NOT NULL);
-        INSERT INTO watermark VALUES(0);
+        CREATE TABLE watermark(rowid INTEGER NOT NULL, key INTEGER);
+        INSERT INTO watermark VALUES(0, NULL);
         """;
 
     public static string PathOf(string dayPath) => Path.ChangeExtension(dayPath, ".fts.db");

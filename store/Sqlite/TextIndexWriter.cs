@@ -35,7 +35,7 @@ internal sealed class TextIndexWriter : IDisposable
             INSERT INTO main.fts(rowid, message, url)
             SELECT rowid, message, CASE WHEN instr(message, url_original) > 0 THEN NULL ELSE url_original END
             FROM {TextIndexFile.DaySchemaName}.events WHERE rowid > $after AND rowid <= $upto;
-            UPDATE main.watermark SET rowid = $upto;
+            UPDATE main.watermark SET rowid = $upto, key = (SELECT key FROM {TextIndexFile.DaySchemaName}.events WHERE rowid = $upto);
             """;
         _index.Parameters.Add(new SqliteParameter("$after", null));
         _index.Parameters.Add(new SqliteParameter("$upto", null));
