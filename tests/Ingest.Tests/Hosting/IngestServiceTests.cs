@@ -53,7 +53,8 @@ public sealed class IngestServiceTests
             await using (var app = IngestService.Build(["--no-auth", "--data-dir", dataDir], new StringWriter())!)
             {
                 var sink = app.Services.GetRequiredService<ILogSink>();
-                var record = new LogRecord { Id = "default-1", Timestamp = DateTimeOffset.UtcNow, DocumentJson = """{"message":"written with the defaults"}""" };
+                var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow(); // the service's own clock: the store keeps only recent days
+                var record = new LogRecord { Id = "default-1", Timestamp = now, DocumentJson = """{"message":"written with the defaults"}""" };
 
                 await sink.WriteAsync([record], CancellationToken.None);
             }
