@@ -142,7 +142,8 @@ public sealed partial class SqliteLogStore
     {
         long size = 0;
         var text = TextIndexFile.PathOf(path);
-        foreach (var file in (string[])[path, path + "-wal", text, text + "-wal"])
+        // A set-aside (damaged) index stays until its day is deleted: it takes space like the day's other files.
+        foreach (var file in (string[])[path, path + "-wal", text, text + "-wal", TextIndexFile.SetAsidePathOf(path)])
         {
             var info = new FileInfo(file);
             size += info.Exists ? info.Length : 0;

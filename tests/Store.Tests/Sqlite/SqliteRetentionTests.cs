@@ -49,6 +49,26 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyRetention_SetAsideTextIndexTakesTheSpace_CountsItAndDeletesItWithItsDay()
+    {
+        using (var store = Open(retentionDays: 30))
+        {
+            await WriteDaysAsync(store, 0, 1);
+        }
+
+        var everyFile = Directory.GetFiles(_directory.Path).Sum(f => new FileInfo(f).Length);
+        var oldest = Path.Combine(_directory.Path, DayFileNames()[0]);
+        var setAside = TextIndexFile.SetAsidePathOf(oldest);
+        await File.WriteAllBytesAsync(setAside, new byte[1 << 20]);
+
+        using var capped = new SqliteLogStore(
+            new SqliteStoreOptions { DataDirectory = _directory.Path, RetentionDays = 30, MaxTotalBytes = everyFile + 1 }, _clock);
+
+        Assert.Equal(["events-2026-11-21.db"], DayFileNames());
+        Assert.False(File.Exists(setAside));
+    }
+
+    [Fact]
     public async Task SearchAsync_ReaderThatHadADayOpenBeforeRetentionDeletedIt_SkipsTheDay()
     {
         using var writer = Open(retentionDays: 2);
