@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.IO.Compression;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Unicode;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
@@ -16,7 +13,7 @@ namespace LogPipeline.Shipper.Batching;
 /// Writes events as NDJSON (docs/protocol.md) straight into a gzip stream, one batch at a time, and remembers per file
 /// the offset that the batch's acknowledgement covers. Per event only the id, the offset and the message change, so
 /// the rest of the line (host, file, fingerprint, dataset, fields, tags) is encoded once per file and copied; the
-/// message is copied as is unless it holds a character JSON must escape.
+/// message is copied as is between the characters JSON must escape (<see cref="JsonEscaper"/>).
 /// </summary>
 internal sealed partial class BatchEncoder : IDisposable
 {
@@ -24,10 +21,11 @@ internal sealed partial class BatchEncoder : IDisposable
 
     /// <summary>NDJSON is gathered up to this many bytes before it goes through gzip in one call.</summary>
     private const int GzipChunk = 64 * 1024;
-    private static readonly JavaScriptEncoder Escaper = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private readonly string _host;
     private readonly ArrayBufferWriter<byte> _line = new(GzipChunk + 4096);
     private readonly Dictionary<FileCheckpoint, long> _acks = [];
+    private FileCheckpoint? _ackFile;
+    private long _ackOffset;
     private FileCheckpoint? _prefixFile;
     private InputOptions? _prefixInput;
     private byte[] _idPrefix = [];
@@ -61,10 +59,11 @@ internal sealed partial class BatchEncoder : IDisposable
 
         var bytes = chunk.Bytes(slice);
         var extras = slice.Split ? _extrasSplit : _extras;
-        var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * 6);
+        var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * JsonEscaper.MaxExpansion);
         var line = _line.GetSpan(room);
         var n = Append(line, 0, "{\"id\":\""u8);
-        n += WriteId(slice.FileOffset, line[n..]);
+        EventId.Write(_idPrefix, slice.FileOffset, line[n..]);
+        n += EventId.Length;
         n = Append(line, n, "\","u8);
         n = Append(line, n, _fileFragment);
         Utf8Formatter.TryFormat(slice.FileOffset, line[n..], out var digits);
@@ -80,13 +79,20 @@ internal sealed partial class BatchEncoder : IDisposable
             FlushLines();
         }
 
-        _acks[chunk.File] = slice.NextOffset;
+        if (!ReferenceEquals(chunk.File, _ackFile))
+        {
+            NoteAck();
+            _ackFile = chunk.File;
+        }
+
+        _ackOffset = slice.NextOffset;
     }
 
     /// <summary>Closes the gzip stream and hands out the batch; the encoder is ready for the next one.</summary>
     public Batch Finish()
     {
         FlushLines();
+        NoteAck();
         _gzip!.Dispose();
         var batch = new Batch(_body!.Written, Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]) { Owner = _body };
         _lastBodyLength = batch.Body.Length;
@@ -110,40 +116,30 @@ internal sealed partial class BatchEncoder : IDisposable
         _line.ResetWrittenCount();
     }
 
+    /// <summary>
+    /// Records the acknowledged offset of the file whose events were added last. Kept in fields while events of the
+    /// same file follow one another, so the dictionary is touched once per run of a file rather than once per event.
+    /// </summary>
+    private void NoteAck()
+    {
+        if (_ackFile is not null)
+        {
+            _acks[_ackFile] = _ackOffset;
+            _ackFile = null;
+        }
+    }
+
     private static int Append(Span<byte> line, int at, ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(line[at..]);
         return at + bytes.Length;
     }
 
-    private int WriteId(long offset, Span<byte> destination)
-    {
-        Span<char> id = stackalloc char[EventId.Length];
-        EventId.Write(_idPrefix, offset, id);
-        for (var i = 0; i < id.Length; i++)
-        {
-            destination[i] = (byte)id[i]; // Lowercase hex: ASCII.
-        }
-
-        return id.Length;
-    }
-
     /// <summary><c>"message":"…"</c> with JSON escapes only where needed (quotes, backslashes, control characters).</summary>
     private static int WriteMessage(ReadOnlySpan<byte> bytes, Span<byte> line, int n)
     {
         n = Append(line, n, ",\"message\":\""u8);
-        var first = Escaper.FindFirstCharacterToEncodeUtf8(bytes);
-        if (first < 0)
-        {
-            n = Append(line, n, bytes);
-        }
-        else
-        {
-            n = Append(line, n, bytes[..first]);
-            Escaper.EncodeUtf8(bytes[first..], line[n..], out _, out var written);
-            n += written;
-        }
-
+        n += JsonEscaper.Escape(bytes, line[n..]);
         return Append(line, n, "\""u8);
     }
 

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LogPipeline.Shipper.Batching;
+
+namespace LogPipeline.Shipper.Tests.Batching;
+
+public sealed class JsonEscaperTests
+{
+    private static readonly JavaScriptEncoder Reference = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    [Fact]
+    public void Escape_EveryAsciiByteBetweenText_SameBytesAsTheEncoder()
+    {
+        for (var b = 0; b < 0x80; b++)
+        {
+            var source = (byte[])[(byte)'a', (byte)b, (byte)'z', (byte)b];
+
+            Assert.True(Escaped(source).SequenceEqual(EncoderOutput(source)), $"byte 0x{b:X2}");
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain text with no escape at all")]
+    [InlineData("10.1.2.3 - - [22/Nov/2026:08:00:00 +0000] \"GET /?q=\\\"x\\\" HTTP/1.1\" 200 5 \"-\" \"curl\"")]
+    [InlineData("\"")]
+    [InlineData("\\")]
+    [InlineData("ends with CR\r")]
+    [InlineData("tab\tnul\0bell\u0007esc\u001bdel\u007f")]
+    [InlineData("é at the start, then \"quotes\"")]
+    [InlineData("quotes \" first, then é ü 日本 😀 and \"more\" \\ \u2028 \u0001")]
+    [InlineData("😀")]
+    public void Escape_Message_SameBytesAsTheEncoderAndRoundTrips(string message)
+    {
+        var source = Encoding.UTF8.GetBytes(message);
+
+        var escaped = Escaped(source);
+
+        Assert.Equal(EncoderOutput(source), escaped);
+        Assert.Equal(message, Decoded(escaped));
+    }
+
+    [Fact]
+    public void Escape_RandomValidUtf8_SameBytesAsTheEncoderAndRoundTrips()
+    {
+        var random = new Random(20261122);
+        string[] pieces = ["\"", "\\", "\r", "\n", "\t", "\u0000", "\u001f", "\u007f", "é", "日本", "😀", "\u2028", "a", "GET / HTTP/1.1", " "];
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = new StringBuilder();
+            for (var n = random.Next(0, 40); n > 0; n--)
+            {
+                text.Append(pieces[random.Next(random.Next(2) == 0 ? 3 : pieces.Length)]);
+            }
+
+            var message = text.ToString();
+            var source = Encoding.UTF8.GetBytes(message);
+            var escaped = Escaped(source);
+
+            Assert.Equal(EncoderOutput(source), escaped);
+            Assert.Equal(message, Decoded(escaped));
+        }
+    }
+
+    private static string? Decoded(byte[] escaped)
+    {
+        using var document = JsonDocument.Parse((byte[])[.. "\""u8, .. escaped, .. "\""u8]);
+        return document.RootElement.GetString();
+    }
+
+    private static byte[] Escaped(byte[] source)
+    {
+        var destination = new byte[source.Length * JsonEscaper.MaxExpansion];
+        var written = JsonEscaper.Escape(source, destination);
+        return destination[..written];
+    }
+
+    private static byte[] EncoderOutput(byte[] source)
+    {
+        var destination = new byte[(source.Length * JsonEscaper.MaxExpansion) + 16];
+        Reference.EncodeUtf8(source, destination, out _, out var written);
+        return destination[..written];
+    }
+}
