@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.IO.Compression;
-using System.Text.Unicode;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
 using LogPipeline.Shipper.Forwarding;
@@ -28,7 +27,7 @@ internal sealed partial class BatchEncoder : IDisposable
     private long _ackOffset;
     private FileCheckpoint? _prefixFile;
     private InputOptions? _prefixInput;
-    private byte[] _idPrefix = [];
+    private EventIdWriter? _ids;
     private byte[] _fileFragment = [];
     private byte[] _datasetFragment = [];
     private byte[] _extras = [];
@@ -62,13 +61,13 @@ internal sealed partial class BatchEncoder : IDisposable
         var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * JsonEscaper.MaxExpansion);
         var line = _line.GetSpan(room);
         var n = Append(line, 0, "{\"id\":\""u8);
-        EventId.Write(_idPrefix, slice.FileOffset, line[n..]);
+        _ids!.Write(slice.FileOffset, line[n..]);
         n += EventId.Length;
         n = Append(line, n, "\","u8);
         n = Append(line, n, _fileFragment);
         Utf8Formatter.TryFormat(slice.FileOffset, line[n..], out var digits);
         n = Append(line, n + digits, _datasetFragment);
-        n = Utf8.IsValid(bytes) ? WriteMessage(bytes, line, n) : WriteBase64(bytes, line, n);
+        n = WriteMessage(bytes, line, n);
         n = Append(line, n, extras);
         n = Append(line, n, "}\n"u8);
         _line.Advance(n);
@@ -135,12 +134,16 @@ internal sealed partial class BatchEncoder : IDisposable
         return at + bytes.Length;
     }
 
-    /// <summary><c>"message":"…"</c> with JSON escapes only where needed (quotes, backslashes, control characters).</summary>
+    /// <summary>
+    /// <c>"message":"…"</c> with JSON escapes only where needed (quotes, backslashes, control characters), or
+    /// <c>"message_base64":"…"</c> when the bytes are not valid UTF-8.
+    /// </summary>
     private static int WriteMessage(ReadOnlySpan<byte> bytes, Span<byte> line, int n)
     {
-        n = Append(line, n, ",\"message\":\""u8);
-        n += JsonEscaper.Escape(bytes, line[n..]);
-        return Append(line, n, "\""u8);
+        var start = Append(line, n, ",\"message\":\""u8);
+        return JsonEscaper.TryEscape(bytes, line[start..], out var written)
+            ? Append(line, start + written, "\""u8)
+            : WriteBase64(bytes, line, n);
     }
 
     /// <summary><c>"message_base64":"…"</c> for bytes that are not valid UTF-8: ingest stores them as they were.</summary>

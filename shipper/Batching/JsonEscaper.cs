@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace LogPipeline.Shipper.Batching;
 
@@ -26,12 +27,13 @@ internal static class JsonEscaper
 
     /// <summary>
     /// Writes <paramref name="source"/> escaped into <paramref name="destination"/>, which must hold
-    /// <see cref="MaxExpansion"/> bytes per source byte; returns the bytes written. <paramref name="source"/> must be
-    /// valid UTF-8 (the caller sends other bytes as base64).
+    /// <see cref="MaxExpansion"/> bytes per source byte, and returns true with the bytes written; false when
+    /// <paramref name="source"/> is not valid UTF-8 (the caller sends it as base64 instead). UTF-8 is checked only from
+    /// the first non-ASCII byte on: the search for bytes to escape already proves everything before it ASCII.
     /// </summary>
-    public static int Escape(ReadOnlySpan<byte> source, Span<byte> destination)
+    public static bool TryEscape(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
     {
-        var written = 0;
+        written = 0;
         while (true)
         {
             // Control characters, DEL and non-ASCII bytes: rare, so searched for once per stretch, not per quote.
@@ -39,19 +41,25 @@ internal static class JsonEscaper
             written += EscapeQuotes(other < 0 ? source : source[..other], destination[written..]);
             if (other < 0)
             {
-                return written;
+                return true;
             }
 
             var b = source[other];
             if (b >= 0x80)
             {
+                if (!Utf8.IsValid(source[other..]))
+                {
+                    return false;
+                }
+
                 var status = Encoder.EncodeUtf8(source[other..], destination[written..], out _, out var encoded);
                 if (status != OperationStatus.Done)
                 {
                     throw new InvalidOperationException($"escaping a message: {status} (the destination is sized for the worst case)");
                 }
 
-                return written + encoded;
+                written += encoded;
+                return true;
             }
 
             written += EscapeAscii(b, destination[written..]);

@@ -65,6 +65,24 @@ public sealed class BatchEncoderTests
     }
 
     [Fact]
+    public void Add_InvalidUtf8AfterEscapes_Base64OfTheExactBytesThenTheNextEventAsText()
+    {
+        using var encoder = new BatchEncoder("h");
+        var bad = "say \"hi\"\r\n\u0001 é "u8.ToArray().Append((byte)0xe9).Append((byte)'!').ToArray();
+        var chunk = ChunkBuilder.Lines(ChunkBuilder.File(), ChunkBuilder.Input(), 0, bad, "next \"ok\""u8.ToArray());
+
+        foreach (var slice in chunk.Events)
+        {
+            encoder.Add(chunk, slice);
+        }
+
+        var events = Decode(encoder.Finish().Body);
+        Assert.False(events[0].TryGetProperty("message", out _));
+        Assert.Equal(bad, Convert.FromBase64String(events[0].GetProperty("message_base64").GetString()!));
+        Assert.Equal("next \"ok\"", events[1].GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void Add_SplitPart_TaggedLineSplit()
     {
         using var encoder = new BatchEncoder("h");

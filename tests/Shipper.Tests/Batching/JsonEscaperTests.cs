@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using LogPipeline.Shipper.Batching;
 
 namespace LogPipeline.Shipper.Tests.Batching;
@@ -69,10 +70,45 @@ public sealed class JsonEscaperTests
         return document.RootElement.GetString();
     }
 
+    [Fact]
+    public void TryEscape_RandomBytes_FalseExactlyWhenNotUtf8()
+    {
+        var random = new Random(42);
+        byte[] alphabet = [(byte)'a', (byte)'"', (byte)'\\', (byte)'\r', 0x01, 0x7f, 0x80, 0xbf, 0xc3, 0xa9, 0xe6, 0x97, 0xa5, 0xed, 0xa0, 0xf0, 0x9f, 0xff];
+        for (var i = 0; i < 5000; i++)
+        {
+            var source = new byte[random.Next(0, 12)];
+            for (var k = 0; k < source.Length; k++)
+            {
+                source[k] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var destination = new byte[source.Length * JsonEscaper.MaxExpansion];
+            var escaped = JsonEscaper.TryEscape(source, destination, out var written);
+
+            Assert.Equal(Utf8.IsValid(source), escaped);
+            if (escaped)
+            {
+                Assert.Equal(EncoderOutput(source), destination[..written]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x22, 0x61, 0xff })] // a quote escaped before the bad byte
+    [InlineData(new byte[] { 0x0d, 0xc3 })] // a CR, then a truncated sequence
+    [InlineData(new byte[] { 0xc0, 0xaf })] // overlong
+    [InlineData(new byte[] { 0xed, 0xa0, 0x80 })] // a UTF-16 surrogate encoded
+    [InlineData(new byte[] { 0xc3, 0xa9, 0x22, 0x80 })] // valid é, then a stray continuation byte
+    public void TryEscape_InvalidUtf8_False(byte[] source)
+    {
+        Assert.False(JsonEscaper.TryEscape(source, new byte[source.Length * JsonEscaper.MaxExpansion], out _));
+    }
+
     private static byte[] Escaped(byte[] source)
     {
         var destination = new byte[source.Length * JsonEscaper.MaxExpansion];
-        var written = JsonEscaper.Escape(source, destination);
+        Assert.True(JsonEscaper.TryEscape(source, destination, out var written));
         return destination[..written];
     }
 
