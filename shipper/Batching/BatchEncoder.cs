@@ -60,12 +60,13 @@ internal sealed partial class BatchEncoder : IDisposable
         var extras = slice.Split ? _extrasSplit : _extras;
         var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * JsonEscaper.MaxExpansion);
         var line = _line.GetSpan(room);
-        var n = Append(line, 0, "{\"id\":\""u8);
-        _ids!.Write(slice.FileOffset, line[n..]);
-        n += EventId.Length;
-        n = Append(line, n, "\","u8);
+        // The offset's digits are written first, at their place after the id (whose length is fixed), so the id is
+        // hashed from them rather than from a second formatting of the offset.
+        var idAt = Append(line, 0, "{\"id\":\""u8);
+        var n = Append(line, idAt + EventId.Length, "\","u8);
         n = Append(line, n, _fileFragment);
         Utf8Formatter.TryFormat(slice.FileOffset, line[n..], out var digits);
+        _ids!.Write(line.Slice(n, digits), line[idAt..]);
         n = Append(line, n + digits, _datasetFragment);
         n = WriteMessage(bytes, line, n);
         n = Append(line, n, extras);

@@ -5,9 +5,10 @@ using System.Text;
 namespace LogPipeline.Shipper.Forwarding;
 
 /// <summary>
-/// Writes the event ids of one file (<see cref="EventId"/>: the same digest, the same text). The file's prefix
-/// <c>host \n fingerprint \n</c> is at least 66 bytes with a real fingerprint (64 hex digits), so its first SHA-256
-/// block is hashed once here and each id costs one block instead of two.
+/// Writes the event ids of one file (<see cref="EventId"/>: the same digest, the same text). With a short host name
+/// the whole text (host, a 32-digit fingerprint, the offset) fits in one SHA-256 block; with a host name of 30 bytes
+/// or more (cloud FQDNs) the prefix <c>host \n fingerprint \n</c> fills a first block, which is hashed once here, so
+/// each id still costs one block instead of two.
 /// </summary>
 internal sealed class EventIdWriter
 {
@@ -30,14 +31,27 @@ internal sealed class EventIdWriter
         }
     }
 
+    /// <summary>True when the prefix's whole blocks are hashed once (libcrypto in use, prefix of 64 bytes or more).</summary>
+    public bool Precomputed => _context is not null;
+
     /// <summary>Writes the id of the event at <paramref name="offset"/> as <see cref="EventId.Length"/> ASCII bytes.</summary>
     public void Write(long offset, Span<byte> destination)
     {
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(offset, digits, out var length);
+        Write(digits[..length], destination);
+    }
+
+    /// <summary>
+    /// Writes the id of the event whose offset, in decimal ASCII digits, is <paramref name="offsetDigits"/> (the batch
+    /// encoder has them already: they are the event's <c>offset</c> field).
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> offsetDigits, Span<byte> destination)
+    {
         var rest = _prefix.AsSpan(_absorbed);
-        Span<byte> text = stackalloc byte[rest.Length + 20];
+        Span<byte> text = stackalloc byte[rest.Length + offsetDigits.Length];
         rest.CopyTo(text);
-        Utf8Formatter.TryFormat(offset, text[rest.Length..], out var digits);
-        text = text[..(rest.Length + digits)];
+        offsetDigits.CopyTo(text[rest.Length..]);
         Span<byte> hash = stackalloc byte[32];
         if (_context is null)
         {

@@ -50,7 +50,7 @@ public sealed class JsonEscaperTests
         for (var i = 0; i < 2000; i++)
         {
             var text = new StringBuilder();
-            for (var n = random.Next(0, 40); n > 0; n--)
+            for (var n = random.Next(0, 80); n > 0; n--)
             {
                 text.Append(pieces[random.Next(random.Next(2) == 0 ? 3 : pieces.Length)]);
             }
@@ -71,13 +71,34 @@ public sealed class JsonEscaperTests
     }
 
     [Fact]
+    public void TryEscape_EachEscapeAtEveryPositionOfLongLines_SameBytesAsTheEncoder()
+    {
+        // Lines up to three vectors long, with the byte to escape at every position: stops inside a vector, at its
+        // edges and in the scalar tail.
+        string[] specials = ["\"", "\\", "\r", "\u0000", "\u007f", "é", "😀"];
+        foreach (var special in specials)
+        {
+            for (var length = 1; length <= 50; length++)
+            {
+                for (var at = 0; at < length; at++)
+                {
+                    var message = new string('x', at) + special + new string('y', length - at - 1);
+                    var source = Encoding.UTF8.GetBytes(message);
+
+                    Assert.True(Escaped(source).SequenceEqual(EncoderOutput(source)), $"{special} at {at} of {length}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void TryEscape_RandomBytes_FalseExactlyWhenNotUtf8()
     {
         var random = new Random(42);
         byte[] alphabet = [(byte)'a', (byte)'"', (byte)'\\', (byte)'\r', 0x01, 0x7f, 0x80, 0xbf, 0xc3, 0xa9, 0xe6, 0x97, 0xa5, 0xed, 0xa0, 0xf0, 0x9f, 0xff];
         for (var i = 0; i < 5000; i++)
         {
-            var source = new byte[random.Next(0, 12)];
+            var source = new byte[random.Next(0, random.Next(2) == 0 ? 12 : 60)];
             for (var k = 0; k < source.Length; k++)
             {
                 source[k] = alphabet[random.Next(alphabet.Length)];
