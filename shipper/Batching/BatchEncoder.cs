@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.IO.Compression;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
 using LogPipeline.Shipper.Forwarding;
@@ -18,10 +17,8 @@ internal sealed partial class BatchEncoder : IDisposable
 {
     public const string SplitTag = "_line_split";
 
-    /// <summary>NDJSON is gathered up to this many bytes before it goes through gzip in one call.</summary>
-    private const int GzipChunk = 64 * 1024;
     private readonly string _host;
-    private readonly ArrayBufferWriter<byte> _line = new(GzipChunk + 4096);
+    private readonly GzipLineWriter _gzip = new();
     private readonly Dictionary<FileCheckpoint, long> _acks = [];
     private FileCheckpoint? _ackFile;
     private long _ackOffset;
@@ -34,7 +31,6 @@ internal sealed partial class BatchEncoder : IDisposable
     private byte[] _extrasSplit = [];
     private int _lastBodyLength = 64 * 1024;
     private BodyBuffer? _body;
-    private GZipStream? _gzip;
 
     public BatchEncoder(string host) => _host = host;
 
@@ -45,10 +41,10 @@ internal sealed partial class BatchEncoder : IDisposable
     public void Add(EventChunk chunk, in EventSlice slice)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        if (_gzip is null)
+        if (_body is null)
         {
             _body = new BodyBuffer(_lastBodyLength + (_lastBodyLength / 4));
-            _gzip = new GZipStream(_body, CompressionLevel.Fastest, leaveOpen: true);
+            _gzip.Start(_body);
         }
 
         if (!ReferenceEquals(chunk.File, _prefixFile) || !ReferenceEquals(chunk.Input, _prefixInput))
@@ -59,7 +55,7 @@ internal sealed partial class BatchEncoder : IDisposable
         var bytes = chunk.Bytes(slice);
         var extras = slice.Split ? _extrasSplit : _extras;
         var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * JsonEscaper.MaxExpansion);
-        var line = _line.GetSpan(room);
+        var line = _gzip.GetSpan(room);
         // The offset's digits are written first, at their place after the id (whose length is fixed), so the id is
         // hashed from them rather than from a second formatting of the offset.
         var idAt = Append(line, 0, "{\"id\":\""u8);
@@ -71,13 +67,9 @@ internal sealed partial class BatchEncoder : IDisposable
         n = WriteMessage(bytes, line, n);
         n = Append(line, n, extras);
         n = Append(line, n, "}\n"u8);
-        _line.Advance(n);
+        _gzip.Commit(n, idAt, idAt + EventId.Length); // The id's hex digits are random: never worth a match search.
         Events++;
         RawBytes += n;
-        if (_line.WrittenCount >= GzipChunk)
-        {
-            FlushLines();
-        }
 
         if (!ReferenceEquals(chunk.File, _ackFile))
         {
@@ -91,12 +83,10 @@ internal sealed partial class BatchEncoder : IDisposable
     /// <summary>Closes the gzip stream and hands out the batch; the encoder is ready for the next one.</summary>
     public Batch Finish()
     {
-        FlushLines();
         NoteAck();
-        _gzip!.Dispose();
+        _gzip.Finish();
         var batch = new Batch(_body!.Written, Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]) { Owner = _body };
         _lastBodyLength = batch.Body.Length;
-        _gzip = null;
         _body = null;
         _acks.Clear();
         Events = 0;
@@ -104,17 +94,7 @@ internal sealed partial class BatchEncoder : IDisposable
         return batch;
     }
 
-    public void Dispose()
-    {
-        _gzip?.Dispose();
-        _body?.Return();
-    }
-
-    private void FlushLines()
-    {
-        _gzip!.Write(_line.WrittenSpan);
-        _line.ResetWrittenCount();
-    }
+    public void Dispose() => _body?.Return();
 
     /// <summary>
     /// Records the acknowledged offset of the file whose events were added last. Kept in fields while events of the
