@@ -63,6 +63,19 @@ public sealed class GzipLineWriterTests
         AssertRoundTrip(lines, random);
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(32_000)]
+    [InlineData(32_768)] // the farthest deflate can reach
+    public void Commit_RepeatAtDistance_MatchedUpToTheWindowAndRoundTrips(int distance)
+    {
+        var near = Compress(RepeatAt(distance), out var text);
+        var beyond = Compress(RepeatAt(32_769), out _); // one byte too far: literals
+
+        Assert.True(near.Length < beyond.Length - 200, $"{near.Length} bytes against {beyond.Length}");
+        Assert.Equal(text, Inflate(near));
+    }
+
     [Fact]
     public void Commit_RepetitiveLogLines_SmallerThanAThirdOfTheText()
     {
@@ -82,6 +95,36 @@ public sealed class GzipLineWriterTests
 
         Assert.Equal(raw, Inflate(body.ToArray()).Length);
         Assert.True(body.Length * 3 < raw, $"{body.Length} bytes for {raw}");
+    }
+
+    /// <summary>
+    /// Random bytes in which 300 come again <paramref name="distance"/> bytes later; after 200,000 others, so that the
+    /// writer's buffer has moved its window down on the way (the repeat must still be found across that).
+    /// </summary>
+    private static byte[] RepeatAt(int distance)
+    {
+        const int Before = 200_000;
+        var text = new byte[Before + distance + 300];
+        new Random(3).NextBytes(text);
+        text.AsSpan(Before, 300).CopyTo(text.AsSpan(Before + distance));
+        return text;
+    }
+
+    private static byte[] Compress(byte[] text, out byte[] same)
+    {
+        var writer = new GzipLineWriter();
+        var body = new MemoryStream();
+        writer.Start(body);
+        for (var at = 0; at < text.Length; at += 1000)
+        {
+            var line = text.AsSpan(at, Math.Min(1000, text.Length - at));
+            line.CopyTo(writer.GetSpan(line.Length));
+            writer.Commit(line.Length, 0, 0);
+        }
+
+        writer.Finish();
+        same = text;
+        return body.ToArray();
     }
 
     private static void AssertRoundTrip(List<byte[]> lines, Random random)
