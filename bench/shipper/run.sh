@@ -46,6 +46,7 @@ for build in ${SHIPPER_BUILD:-aot r2r}; do
       name=${build%%=*}; path=${build#*=}
       [ -x "$path" ] || { echo "SHIPPER_BUILD $build: $path is not an executable" >&2; exit 2; }
       mkdir -p "$WORK/bin-$name" && cp "$path" "$WORK/bin-$name/shipper"
+      [ -f "$(dirname "$path")/shipper.dbg" ] && cp "$(dirname "$path")/shipper.dbg" "$WORK/bin-$name/"
       BUILDS+=("$name") ;;
     *) echo "unknown SHIPPER_BUILD '$build' (aot, r2r, trimmed, or NAME=PATH)" >&2; exit 2 ;;
   esac
@@ -96,9 +97,10 @@ YAML
   START=$(date +%s.%N)
   PERF=""
   if [ -n "${BENCH_PERF_DIR:-}" ]; then
-    mkdir -p "$BENCH_PERF_DIR"
+    # Run from a copy that outlives WORK, with its symbols (shipper.dbg), so that perf report finds both.
+    rm -rf "$BENCH_PERF_DIR/bin-$build" && mkdir -p "$BENCH_PERF_DIR" && cp -r "$WORK/bin-$build" "$BENCH_PERF_DIR/bin-$build"
     taskset -c "$CORE" perf record -e cpu-clock -g -o "$BENCH_PERF_DIR/perf-$build.data" -- \
-      "$WORK/bin-$build/shipper" run --config "$WORK/shipper-$build.yaml" 2> "$WORK/shipper-$build.err" &
+      "$BENCH_PERF_DIR/bin-$build/shipper" run --config "$WORK/shipper-$build.yaml" 2> "$WORK/shipper-$build.err" &
     PERF=$!
     until SPID=$(pgrep -P "$PERF"); do sleep 0.01; done
   else
@@ -109,9 +111,7 @@ YAML
   wait_count "$LINES" shipper_count
   END=$(date +%s.%N)
   CPU[$build]=$(cpu_s $SPID); kill -TERM $SPID; wait ${PERF:-$SPID} || true
-  # The binary (and its symbols, shipper.dbg) next to the profile: perf report --symfs or -k is not needed then.
-  [ -n "$PERF" ] && cp -r "$WORK/bin-$build" "$BENCH_PERF_DIR/bin-$build" && \
-    echo "profile: perf report -i $BENCH_PERF_DIR/perf-$build.data (binary in $BENCH_PERF_DIR/bin-$build)" >&2
+  [ -n "$PERF" ] && echo "profile: perf report -i $BENCH_PERF_DIR/perf-$build.data" >&2
   TIME[$build]=$(echo "$END - $START" | bc -l); RSS[$build]=$(cat "$WORK/shipper-$build.rss")
   kill $RECV; wait $RECV 2>/dev/null || true
 done
