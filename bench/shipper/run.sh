@@ -5,6 +5,8 @@
 #   aot      Native AOT, .NET 10 (shipper/Aot; what deploy/install.sh installs)
 #   r2r      trimmed self-contained single file, ReadyToRun, tiered PGO off (install.sh's fallback without a C toolchain)
 #   trimmed  the same single file, JIT only
+#   NAME=PATH  a shipper binary built beforehand, measured under NAME (e.g. main=/tmp/main-aot/shipper: main's
+#            Native AOT binary, to compare a branch with main in one run)
 # Each side reads the same file from its beginning, pinned to one core (taskset -c 1), into a receiver that discards:
 #   shipper: gzip NDJSON POST /v1/batches → shipper-tools receive (Kestrel, counts lines)
 #   rsyslog: imfile → omfwd TCP → shipper-tools tcp-sink (counts lines)
@@ -12,12 +14,16 @@
 # CPU-second, peak RSS; for each shipper build its ratio to rsyslog (by wall, by CPU), binary size, and its idle cost
 # with 100 watched files (bench/shipper/idle.sh; BENCH_IDLE_SECONDS, default 30, 0 skips it).
 # BENCH_MAX_IN_FLIGHT sets the shipper's ingest.max_in_flight (default: the shipper's own default).
+# The receivers run on another core (BENCH_RECEIVER_CORE, default: 0 when the agents use core 1), so that their work
+# (the shipper's receiver inflates gzip) is not charged to the agent's wall time.
+# BENCH_PERF_DIR=DIR records each shipper build with `perf record -g` (cpu-clock) into DIR/perf-NAME.data.
 set -euo pipefail
 LINES=${1:-2000000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/shipper-bench-XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 CORE=${BENCH_CORE:-1}
+RECEIVER_CORE=${BENCH_RECEIVER_CORE:-$([ "$CORE" = 0 ] && echo 1 || echo 0)}
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-30}
 BUILDS=()
 
@@ -36,7 +42,13 @@ for build in ${SHIPPER_BUILD:-aot r2r}; do
         -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=$([ "$build" = r2r ] && echo true || echo false) $([ "$build" = r2r ] && echo -p:TieredPGO=false) \
         -o "$WORK/bin-$build" >/dev/null
       BUILDS+=("$build") ;;
-    *) echo "unknown SHIPPER_BUILD '$build' (aot, r2r, trimmed)" >&2; exit 2 ;;
+    *=*)
+      name=${build%%=*}; path=${build#*=}
+      [ -x "$path" ] || { echo "SHIPPER_BUILD $build: $path is not an executable" >&2; exit 2; }
+      mkdir -p "$WORK/bin-$name" && cp "$path" "$WORK/bin-$name/shipper"
+      [ -f "$(dirname "$path")/shipper.dbg" ] && cp "$(dirname "$path")/shipper.dbg" "$WORK/bin-$name/"
+      BUILDS+=("$name") ;;
+    *) echo "unknown SHIPPER_BUILD '$build' (aot, r2r, trimmed, or NAME=PATH)" >&2; exit 2 ;;
   esac
 done
 [ ${#BUILDS[@]} -gt 0 ] || { echo "no shipper build to measure" >&2; exit 1; }
@@ -67,7 +79,7 @@ declare -A TIME CPU RSS
 for build in "${BUILDS[@]}"; do
   echo "measuring shipper ($build)…" >&2
   PORT=$(free_port)
-  "$TOOLS" receive --port "$PORT" > "$WORK/recv-$build.out" &
+  taskset -c "$RECEIVER_CORE" "$TOOLS" receive --port "$PORT" > "$WORK/recv-$build.out" &
   RECV=$!
   until curl -sf "http://127.0.0.1:$PORT/stats" >/dev/null; do sleep 0.1; done
   # Warm the receiver up (its first request JITs Kestrel's pipeline), so that cost is not charged to the shipper.
@@ -83,12 +95,23 @@ inputs:
 YAML
   shipper_count() { echo $(( $(curl -sf "http://127.0.0.1:$PORT/stats" | cut -d' ' -f1) - 1 )); }
   START=$(date +%s.%N)
-  taskset -c "$CORE" "$WORK/bin-$build/shipper" run --config "$WORK/shipper-$build.yaml" 2> "$WORK/shipper-$build.err" &
-  SPID=$!
+  PERF=""
+  if [ -n "${BENCH_PERF_DIR:-}" ]; then
+    # Run from a copy that outlives WORK, with its symbols (shipper.dbg), so that perf report finds both.
+    rm -rf "$BENCH_PERF_DIR/bin-$build" && mkdir -p "$BENCH_PERF_DIR" && cp -r "$WORK/bin-$build" "$BENCH_PERF_DIR/bin-$build"
+    taskset -c "$CORE" perf record -e cpu-clock -g -o "$BENCH_PERF_DIR/perf-$build.data" -- \
+      "$BENCH_PERF_DIR/bin-$build/shipper" run --config "$WORK/shipper-$build.yaml" 2> "$WORK/shipper-$build.err" &
+    PERF=$!
+    until SPID=$(pgrep -P "$PERF"); do sleep 0.01; done
+  else
+    taskset -c "$CORE" "$WORK/bin-$build/shipper" run --config "$WORK/shipper-$build.yaml" 2> "$WORK/shipper-$build.err" &
+    SPID=$!
+  fi
   peak_rss $SPID "$WORK/shipper-$build.rss" &
   wait_count "$LINES" shipper_count
   END=$(date +%s.%N)
-  CPU[$build]=$(cpu_s $SPID); kill -TERM $SPID; wait $SPID || true
+  CPU[$build]=$(cpu_s $SPID); kill -TERM $SPID; wait ${PERF:-$SPID} || true
+  [ -n "$PERF" ] && echo "profile: perf report -i $BENCH_PERF_DIR/perf-$build.data" >&2
   TIME[$build]=$(echo "$END - $START" | bc -l); RSS[$build]=$(cat "$WORK/shipper-$build.rss")
   kill $RECV; wait $RECV 2>/dev/null || true
 done
@@ -96,7 +119,7 @@ done
 # --- rsyslog ---
 echo "measuring rsyslog…" >&2
 SINK_PORT=$(free_port)
-"$TOOLS" tcp-sink --port "$SINK_PORT" --stats-file "$WORK/sink.stats" > /dev/null &
+taskset -c "$RECEIVER_CORE" "$TOOLS" tcp-sink --port "$SINK_PORT" --stats-file "$WORK/sink.stats" > /dev/null &
 until [ -s "$WORK/sink.stats" ]; do sleep 0.1; done
 mkdir -p "$WORK/rsyslog"
 cat > "$WORK/rsyslog.conf" <<CONF
@@ -129,7 +152,7 @@ done
 
 mib() { echo "$BYTES / 1048576 / $1" | bc -l; }
 echo
-echo "$LINES lines, $((BYTES / 1048576)) MiB, one core each (taskset -c $CORE), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "$LINES lines, $((BYTES / 1048576)) MiB, one core each (taskset -c $CORE; receivers on core $RECEIVER_CORE), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "load average before / after the throughput runs: $LOAD_BEFORE / $LOAD_AFTER"
 echo
 echo "| agent | binary MB | wall s | lines/s | MiB/s | CPU s | MiB per CPU-s | peak RSS MiB | ratio by wall | ratio by CPU | idle, 100 files |"

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
+using LogPipeline.Shipper.Forwarding;
 
 namespace LogPipeline.Shipper.Batching;
 
@@ -16,7 +17,7 @@ internal sealed partial class BatchEncoder
     {
         _prefixFile = file;
         _prefixInput = input;
-        _idPrefix = Encoding.UTF8.GetBytes($"{_host}\n{file.Fingerprint}\n");
+        _ids = new EventIdWriter(_host, file.Fingerprint);
         _fileFragment = Fragment(w =>
         {
             w.WriteString("host", _host);

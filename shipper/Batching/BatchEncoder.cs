@@ -1,10 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.IO.Compression;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using LogPipeline.Shipper.Checkpoints;
 using LogPipeline.Shipper.Configuration;
 using LogPipeline.Shipper.Forwarding;
@@ -16,28 +11,26 @@ namespace LogPipeline.Shipper.Batching;
 /// Writes events as NDJSON (docs/protocol.md) straight into a gzip stream, one batch at a time, and remembers per file
 /// the offset that the batch's acknowledgement covers. Per event only the id, the offset and the message change, so
 /// the rest of the line (host, file, fingerprint, dataset, fields, tags) is encoded once per file and copied; the
-/// message is copied as is unless it holds a character JSON must escape.
+/// message is copied as is between the characters JSON must escape (<see cref="JsonEscaper"/>).
 /// </summary>
 internal sealed partial class BatchEncoder : IDisposable
 {
     public const string SplitTag = "_line_split";
 
-    /// <summary>NDJSON is gathered up to this many bytes before it goes through gzip in one call.</summary>
-    private const int GzipChunk = 64 * 1024;
-    private static readonly JavaScriptEncoder Escaper = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private readonly string _host;
-    private readonly ArrayBufferWriter<byte> _line = new(GzipChunk + 4096);
+    private readonly GzipLineWriter _gzip = new();
     private readonly Dictionary<FileCheckpoint, long> _acks = [];
+    private FileCheckpoint? _ackFile;
+    private long _ackOffset;
     private FileCheckpoint? _prefixFile;
     private InputOptions? _prefixInput;
-    private byte[] _idPrefix = [];
+    private EventIdWriter? _ids;
     private byte[] _fileFragment = [];
     private byte[] _datasetFragment = [];
     private byte[] _extras = [];
     private byte[] _extrasSplit = [];
     private int _lastBodyLength = 64 * 1024;
     private BodyBuffer? _body;
-    private GZipStream? _gzip;
 
     public BatchEncoder(string host) => _host = host;
 
@@ -48,10 +41,10 @@ internal sealed partial class BatchEncoder : IDisposable
     public void Add(EventChunk chunk, in EventSlice slice)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        if (_gzip is null)
+        if (_body is null)
         {
             _body = new BodyBuffer(_lastBodyLength + (_lastBodyLength / 4));
-            _gzip = new GZipStream(_body, CompressionLevel.Fastest, leaveOpen: true);
+            _gzip.Start(_body);
         }
 
         if (!ReferenceEquals(chunk.File, _prefixFile) || !ReferenceEquals(chunk.Input, _prefixInput))
@@ -61,36 +54,39 @@ internal sealed partial class BatchEncoder : IDisposable
 
         var bytes = chunk.Bytes(slice);
         var extras = slice.Split ? _extrasSplit : _extras;
-        var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * 6);
-        var line = _line.GetSpan(room);
-        var n = Append(line, 0, "{\"id\":\""u8);
-        n += WriteId(slice.FileOffset, line[n..]);
-        n = Append(line, n, "\","u8);
+        var room = 96 + _fileFragment.Length + _datasetFragment.Length + extras.Length + (bytes.Length * JsonEscaper.MaxExpansion);
+        var line = _gzip.GetSpan(room);
+        // The offset's digits are written first, at their place after the id (whose length is fixed), so the id is
+        // hashed from them rather than from a second formatting of the offset.
+        var idAt = Append(line, 0, "{\"id\":\""u8);
+        var n = Append(line, idAt + EventId.Length, "\","u8);
         n = Append(line, n, _fileFragment);
         Utf8Formatter.TryFormat(slice.FileOffset, line[n..], out var digits);
+        _ids!.Write(line.Slice(n, digits), line[idAt..]);
         n = Append(line, n + digits, _datasetFragment);
-        n = Utf8.IsValid(bytes) ? WriteMessage(bytes, line, n) : WriteBase64(bytes, line, n);
+        n = WriteMessage(bytes, line, n);
         n = Append(line, n, extras);
         n = Append(line, n, "}\n"u8);
-        _line.Advance(n);
+        _gzip.Commit(n, idAt, idAt + EventId.Length); // The id's hex digits are random: never worth a match search.
         Events++;
         RawBytes += n;
-        if (_line.WrittenCount >= GzipChunk)
+
+        if (!ReferenceEquals(chunk.File, _ackFile))
         {
-            FlushLines();
+            NoteAck();
+            _ackFile = chunk.File;
         }
 
-        _acks[chunk.File] = slice.NextOffset;
+        _ackOffset = slice.NextOffset;
     }
 
     /// <summary>Closes the gzip stream and hands out the batch; the encoder is ready for the next one.</summary>
     public Batch Finish()
     {
-        FlushLines();
-        _gzip!.Dispose();
+        NoteAck();
+        _gzip.Finish();
         var batch = new Batch(_body!.Written, Events, RawBytes, [.. _acks.Select(a => (a.Key, a.Value))]) { Owner = _body };
         _lastBodyLength = batch.Body.Length;
-        _gzip = null;
         _body = null;
         _acks.Clear();
         Events = 0;
@@ -98,16 +94,19 @@ internal sealed partial class BatchEncoder : IDisposable
         return batch;
     }
 
-    public void Dispose()
-    {
-        _gzip?.Dispose();
-        _body?.Return();
-    }
+    public void Dispose() => _body?.Return();
 
-    private void FlushLines()
+    /// <summary>
+    /// Records the acknowledged offset of the file whose events were added last. Kept in fields while events of the
+    /// same file follow one another, so the dictionary is touched once per run of a file rather than once per event.
+    /// </summary>
+    private void NoteAck()
     {
-        _gzip!.Write(_line.WrittenSpan);
-        _line.ResetWrittenCount();
+        if (_ackFile is not null)
+        {
+            _acks[_ackFile] = _ackOffset;
+            _ackFile = null;
+        }
     }
 
     private static int Append(Span<byte> line, int at, ReadOnlySpan<byte> bytes)
@@ -116,35 +115,16 @@ internal sealed partial class BatchEncoder : IDisposable
         return at + bytes.Length;
     }
 
-    private int WriteId(long offset, Span<byte> destination)
-    {
-        Span<char> id = stackalloc char[EventId.Length];
-        EventId.Write(_idPrefix, offset, id);
-        for (var i = 0; i < id.Length; i++)
-        {
-            destination[i] = (byte)id[i]; // Lowercase hex: ASCII.
-        }
-
-        return id.Length;
-    }
-
-    /// <summary><c>"message":"…"</c> with JSON escapes only where needed (quotes, backslashes, control characters).</summary>
+    /// <summary>
+    /// <c>"message":"…"</c> with JSON escapes only where needed (quotes, backslashes, control characters), or
+    /// <c>"message_base64":"…"</c> when the bytes are not valid UTF-8.
+    /// </summary>
     private static int WriteMessage(ReadOnlySpan<byte> bytes, Span<byte> line, int n)
     {
-        n = Append(line, n, ",\"message\":\""u8);
-        var first = Escaper.FindFirstCharacterToEncodeUtf8(bytes);
-        if (first < 0)
-        {
-            n = Append(line, n, bytes);
-        }
-        else
-        {
-            n = Append(line, n, bytes[..first]);
-            Escaper.EncodeUtf8(bytes[first..], line[n..], out _, out var written);
-            n += written;
-        }
-
-        return Append(line, n, "\""u8);
+        var start = Append(line, n, ",\"message\":\""u8);
+        return JsonEscaper.TryEscape(bytes, line[start..], out var written)
+            ? Append(line, start + written, "\""u8)
+            : WriteBase64(bytes, line, n);
     }
 
     /// <summary><c>"message_base64":"…"</c> for bytes that are not valid UTF-8: ingest stores them as they were.</summary>

@@ -14,7 +14,10 @@ namespace LogPipeline.Shipper.Forwarding;
 internal static unsafe class Sha256Native
 {
     /// <summary>sizeof(SHA256_CTX) is 112 bytes in OpenSSL 1.1 and 3.x; room to spare.</summary>
-    private const int ContextBytes = 128;
+    public const int ContextBytes = 128;
+
+    /// <summary>SHA-256 consumes its input in blocks of this many bytes.</summary>
+    public const int BlockBytes = 64;
 
     private static readonly Functions Native = Load();
 
@@ -42,6 +45,53 @@ internal static unsafe class Sha256Native
             if (native.Init(context) != 1 || native.Update(context, input, (nuint)data.Length) != 1 || native.Final(output, context) != 1)
             {
                 SHA256.HashData(data, destination); // libcrypto said no (it never does for SHA-256): the same digest anyway.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hashes whole <see cref="BlockBytes"/>-byte blocks into <paramref name="context"/> (<see cref="ContextBytes"/>
+    /// bytes), so that a common prefix of many inputs is hashed once: <see cref="HashFrom"/> then finishes each input
+    /// from a copy. <c>SHA256_CTX</c> is a plain struct (state words, counters, a block buffer): copying it is copying
+    /// the hash's state. False when libcrypto is not in use; hash whole inputs with <see cref="Hash"/> then.
+    /// </summary>
+    public static bool TryAbsorb(ReadOnlySpan<byte> blocks, Span<byte> context)
+    {
+        if (blocks.Length % BlockBytes != 0 || context.Length < ContextBytes)
+        {
+            throw new ArgumentException("whole blocks into a full-size context", nameof(blocks));
+        }
+
+        var native = Native;
+        if (native.Final == null)
+        {
+            return false;
+        }
+
+        fixed (byte* input = blocks)
+        fixed (byte* state = context)
+        {
+            return native.Init(state) == 1 && native.Update(state, input, (nuint)blocks.Length) == 1;
+        }
+    }
+
+    /// <summary>SHA-256 of the blocks absorbed into <paramref name="context"/> (left unchanged) followed by <paramref name="rest"/>.</summary>
+    public static void HashFrom(ReadOnlySpan<byte> context, ReadOnlySpan<byte> rest, Span<byte> destination)
+    {
+        if (destination.Length < 32 || context.Length < ContextBytes || Native.Final == null)
+        {
+            throw new ArgumentException("a 32-byte destination and a context from TryAbsorb", nameof(destination));
+        }
+
+        var native = Native;
+        var copy = stackalloc byte[ContextBytes];
+        context[..ContextBytes].CopyTo(new Span<byte>(copy, ContextBytes));
+        fixed (byte* input = rest)
+        fixed (byte* output = destination)
+        {
+            if (native.Update(copy, input, (nuint)rest.Length) != 1 || native.Final(output, copy) != 1)
+            {
+                throw new InvalidOperationException("libcrypto refused SHA256_Update/Final on a context it initialised");
             }
         }
     }

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace LogPipeline.Shipper.Hosting;
 
 /// <summary>
-/// glibc malloc settings for a small resident set, applied once at <c>run</c>. The largest native allocation is zlib's
-/// deflate state (a few hundred KiB, allocated and freed once per batch by <see cref="System.IO.Compression.GZipStream"/>).
+/// glibc malloc settings for a small resident set, applied once at <c>run</c>. Set for zlib's deflate state (a few
+/// hundred KiB, allocated and freed once per batch by <see cref="System.IO.Compression.GZipStream"/> until the shipper
+/// wrote its own gzip, <see cref="Batching.GzipLineWriter"/>); kept as a guard for any other large native block.
 /// By default glibc raises its mmap threshold to the largest block freed so far, so after the first batch these blocks
 /// come from whichever thread's arena the batcher ran on, and the arenas keep the freed memory: several MiB resident. A fixed
 /// threshold of 128 KiB (glibc's initial value) keeps every such block mapped on its own and unmapped when freed; the

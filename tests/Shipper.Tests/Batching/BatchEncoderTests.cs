@@ -65,6 +65,24 @@ public sealed class BatchEncoderTests
     }
 
     [Fact]
+    public void Add_InvalidUtf8AfterEscapes_Base64OfTheExactBytesThenTheNextEventAsText()
+    {
+        using var encoder = new BatchEncoder("h");
+        var bad = "say \"hi\"\r\n\u0001 é "u8.ToArray().Append((byte)0xe9).Append((byte)'!').ToArray();
+        var chunk = ChunkBuilder.Lines(ChunkBuilder.File(), ChunkBuilder.Input(), 0, bad, "next \"ok\""u8.ToArray());
+
+        foreach (var slice in chunk.Events)
+        {
+            encoder.Add(chunk, slice);
+        }
+
+        var events = Decode(encoder.Finish().Body);
+        Assert.False(events[0].TryGetProperty("message", out _));
+        Assert.Equal(bad, Convert.FromBase64String(events[0].GetProperty("message_base64").GetString()!));
+        Assert.Equal("next \"ok\"", events[1].GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void Add_SplitPart_TaggedLineSplit()
     {
         using var encoder = new BatchEncoder("h");
@@ -140,5 +158,50 @@ public sealed class BatchEncoderTests
         Assert.Equal(["apache.access", "haproxy.log", "apache.access"], events.Select(e => e.GetProperty("dataset").GetString()));
         Assert.Equal([0L, 5L, 2L], events.Select(e => e.GetProperty("offset").GetInt64()));
         Assert.False(events[0].TryGetProperty("tags", out _));
+    }
+
+    [Fact]
+    public void Finish_RunsOfTwoFilesInterleaved_EachFileAckedAtItsLastEvent()
+    {
+        var a = ChunkBuilder.File("/a.log", "aa");
+        var b = ChunkBuilder.File("/b.log", "bb");
+        var input = ChunkBuilder.Input();
+        using var encoder = new BatchEncoder("h");
+        var chunks = new[]
+        {
+            ChunkBuilder.Lines(a, input, 0, "a1"u8.ToArray(), "a2"u8.ToArray()),
+            ChunkBuilder.Lines(b, input, 100, "b1"u8.ToArray()),
+            ChunkBuilder.Lines(a, input, 6, "a3"u8.ToArray()),
+        };
+
+        foreach (var chunk in chunks)
+        {
+            foreach (var slice in chunk.Events)
+            {
+                encoder.Add(chunk, slice);
+            }
+        }
+
+        var batch = encoder.Finish();
+
+        Assert.Equal([(a, 9L), (b, 103L)], batch.Acks);
+        Assert.Equal(["a1", "a2", "b1", "a3"], Decode(batch.Body).Select(e => e.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public void Finish_CutInsideARun_EachBatchAckedAtItsOwnLastEvent()
+    {
+        var file = ChunkBuilder.File();
+        using var encoder = new BatchEncoder("h");
+        var chunk = ChunkBuilder.Lines(file, ChunkBuilder.Input(), 0, "one"u8.ToArray(), "two"u8.ToArray(), "three"u8.ToArray());
+
+        encoder.Add(chunk, chunk.Events[0]);
+        var first = encoder.Finish();
+        encoder.Add(chunk, chunk.Events[1]);
+        encoder.Add(chunk, chunk.Events[2]);
+        var second = encoder.Finish();
+
+        Assert.Equal([(file, 4L)], first.Acks);
+        Assert.Equal([(file, 14L)], second.Acks);
     }
 }
