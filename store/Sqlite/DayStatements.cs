@@ -7,12 +7,11 @@ namespace LogPipeline.Store.Sqlite;
 /// </summary>
 internal sealed class DayStatements
 {
+    // The parameters, by position (DayWriter binds them so; a statement binds only those up to its highest):
+    // ?1 key, ?2 id, ?3 ts, ?4 host, ?5 dataset, ?6 file path, ?7 source ip, ?8 method, ?9 status, ?10 bytes,
+    // ?11 url path, ?12 url, ?13 user agent, ?14 log offset, ?15 document (JSON text), ?16 message (version 1 only).
     private const string Columns = "id, ts, host, dataset, file_path, source_ip, method, status, bytes, url_path, url_original, user_agent";
-    private const string Values = "$id, $ts, $host, $dataset, $file, $ip, $method, $status, $bytes, $path, $url, $ua";
-
-    /// <summary>The parameters of <see cref="Insert"/>, in the order <see cref="DayWriter"/> fills them.</summary>
-    public static readonly string[] Parameters =
-        ["$id", "$ts", "$host", "$dataset", "$file", "$ip", "$method", "$status", "$bytes", "$path", "$url", "$ua", "$message", "$offset", "$doc", "$key"];
+    private const string Values = "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13";
 
     private DayStatements(string? find, string contains, string insert, string? insertText)
     {
@@ -22,10 +21,10 @@ internal sealed class DayStatements
         InsertText = insertText;
     }
 
-    /// <summary>Returns a row when the id (<c>$key</c>, <c>$id</c>) is already stored; null for version 1.</summary>
+    /// <summary>Returns a row when the id (<c>?1</c> key, <c>?2</c> id) is already stored; null for version 1.</summary>
     public string? Find { get; }
 
-    /// <summary>Returns a row when the id (<c>$key</c>, <c>$id</c>) is stored, for any version.</summary>
+    /// <summary>Returns a row when the id (<c>?1</c> key, <c>?2</c> id) is stored, for any version.</summary>
     public string Contains { get; }
 
     /// <summary>Inserts one event; for version 1 it returns its rowid, or nothing when the id is already stored.</summary>
@@ -47,9 +46,9 @@ internal sealed class DayStatements
     // The URL gets its own full-text column only when the message does not contain it (an Apache or HAProxy line
     // always does): free text finds the same events, and the words are tokenised once instead of twice.
     private static readonly DayStatements V2 = new(
-        "SELECT 1 FROM events WHERE key = $key AND id = $id;",
-        "SELECT 1 FROM events WHERE key = $key AND id = $id;",
-        $"INSERT INTO events(key, {Columns}, log_offset, doc) VALUES($key, {Values}, $offset, jsonb($doc));",
+        "SELECT 1 FROM events WHERE key = ?1 AND id = ?2;",
+        "SELECT 1 FROM events WHERE key = ?1 AND id = ?2;",
+        $"INSERT INTO events(key, {Columns}, log_offset, doc) VALUES(?1, {Values}, ?14, jsonb(?15));",
         """
         INSERT INTO fts(rowid, message, url)
         SELECT rowid, message, CASE WHEN instr(message, url_original) > 0 THEN NULL ELSE url_original END
@@ -60,7 +59,7 @@ internal sealed class DayStatements
 
     private static readonly DayStatements V1 = new(
         null,
-        "SELECT 1 FROM events WHERE id = $id;",
-        $"INSERT INTO events({Columns}, message, log_offset, doc) VALUES({Values}, $message, $offset, jsonb($doc)) ON CONFLICT(id) DO NOTHING RETURNING rowid;",
+        "SELECT 1 FROM events WHERE id = ?2;",
+        $"INSERT INTO events({Columns}, message, log_offset, doc) VALUES({Values}, ?16, ?14, jsonb(?15)) ON CONFLICT(id) DO NOTHING RETURNING rowid;",
         "INSERT INTO fts(rowid, message, url) SELECT rowid, message, url_original FROM events WHERE rowid > $after;");
 }
