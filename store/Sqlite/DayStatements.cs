@@ -21,10 +21,16 @@ internal sealed class DayStatements
         InsertText = insertText;
     }
 
-    /// <summary>Returns a row when the id (<c>?1</c> key, <c>?2</c> id) is already stored; null for version 1.</summary>
+    /// <summary>
+    /// Returns a row when the id (<c>?1</c> key, <c>?2</c> id, and for version 4 <c>?3</c> its time) is already stored;
+    /// null for version 1.
+    /// </summary>
     public string? Find { get; }
 
-    /// <summary>Returns a row when the id (<c>?1</c> key, <c>?2</c> id) is stored, for any version.</summary>
+    /// <summary>
+    /// Returns a row when an event timed by the ingest clock is stored under this id (<c>?1</c> key, <c>?2</c> id),
+    /// whatever its time; for version 4 also the look-up of such an event in its own day (its <see cref="Find"/>).
+    /// </summary>
     public string Contains { get; }
 
     /// <summary>Inserts one event; for version 1 it returns its rowid, or nothing when the id is already stored.</summary>
@@ -40,7 +46,8 @@ internal sealed class DayStatements
     {
         DaySchema.Version1 => V1,
         DaySchema.Version2 => V2,
-        _ => V3,
+        DaySchema.Version => V3,
+        _ => V4,
     };
 
     // The URL gets its own full-text column only when the message does not contain it (an Apache or HAProxy line
@@ -56,6 +63,13 @@ internal sealed class DayStatements
         """);
 
     private static readonly DayStatements V3 = new(V2.Find, V2.Contains, V2.Insert, null);
+
+    // The id by (ts, key) in events_ts; an event timed by the ingest clock (lowest key bit set) by key in events_clock.
+    private static readonly DayStatements V4 = new(
+        "SELECT 1 FROM events WHERE ts = ?3 AND key = ?1 AND id = ?2;",
+        "SELECT 1 FROM events WHERE key & 1 = 1 AND key = ?1 AND id = ?2;",
+        V2.Insert,
+        null);
 
     private static readonly DayStatements V1 = new(
         null,

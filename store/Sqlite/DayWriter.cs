@@ -100,10 +100,13 @@ internal sealed class DayWriter : IDisposable
         return last;
     }
 
-    /// <summary>True when the day already holds an event with this id (read outside any transaction of this writer).</summary>
-    public bool Contains(string id)
+    /// <summary>
+    /// True when the day already holds an event timed by the ingest clock with this id (read outside any transaction of
+    /// this writer): a re-send after midnight of an event first stored the day before.
+    /// </summary>
+    public bool ContainsTimedByIngestClock(string id)
     {
-        _contains.Bind(1, IdKey.Of(id));
+        _contains.Bind(1, KeyOf(id, timedByIngestClock: true));
         _contains.Bind(2, id);
         return _contains.Step();
     }
@@ -127,14 +130,26 @@ internal sealed class DayWriter : IDisposable
         return statement;
     }
 
+    private long KeyOf(string id, bool timedByIngestClock) =>
+        Version == DaySchema.Version4 ? IdKey.ForVersion4(id, timedByIngestClock) : IdKey.Of(id);
+
     private WriteOutcome Insert(LogRecord record)
     {
-        var key = IdKey.Of(record.Id);
-        if (_find is not null)
+        var key = KeyOf(record.Id, record.TimestampFromIngestClock);
+        var ts = EventTime.ToNanos(record.Timestamp);
+
+        // Version 4 finds an event timed by the ingest clock by key alone: a re-send carries another time.
+        var find = record.TimestampFromIngestClock && Version == DaySchema.Version4 ? _contains : _find;
+        if (find is not null)
         {
-            _find.Bind(1, key);
-            _find.Bind(2, record.Id);
-            if (_find.Step())
+            find.Bind(1, key);
+            find.Bind(2, record.Id);
+            if (find.Parameters >= 3)
+            {
+                find.Bind(3, ts);
+            }
+
+            if (find.Step())
             {
                 return new WriteOutcome(WriteStatus.Duplicate);
             }
@@ -142,7 +157,7 @@ internal sealed class DayWriter : IDisposable
 
         _insert.Bind(1, key);
         _insert.Bind(2, record.Id);
-        _insert.Bind(3, EventTime.ToNanos(record.Timestamp));
+        _insert.Bind(3, ts);
         _insert.Bind(4, record.Host);
         _insert.Bind(5, record.Dataset);
         _insert.Bind(6, record.FilePath);
