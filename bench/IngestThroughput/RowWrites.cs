@@ -75,11 +75,11 @@ internal static class RowWrites
             list.Add(new($"raw: insert only, without {index}", Without(all, index), null, Insert));
         }
 
-        list.Add(new(
-            "raw: (ts, key) index for the look-up instead of events_key + events_ts",
-            Without(all, "events_key", "events_ts") + "CREATE INDEX events_ts_key ON events(ts, key);",
-            "SELECT 1 FROM events WHERE ts = ?3 AND key = ?1 AND id = ?2",
-            Insert));
+        // Schema 4 as the store creates it (events_ts(ts, key) and the partial events_clock instead of events_key), and
+        // without the last index that takes inserts at random places, the next candidate.
+        var find4 = DayStatements.For(DaySchema.Version4).Find!;
+        list.Add(new("raw: schema 4, find by (ts, key) + insert", DaySchema.Version4Ddl, find4, Insert));
+        list.Add(new("raw: schema 4, find + insert, without events_source_ip_ts", Without(DaySchema.Version4Ddl, "events_source_ip_ts"), find4, Insert));
         return list;
     }
 
