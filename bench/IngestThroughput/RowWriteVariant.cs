@@ -10,7 +10,7 @@ namespace LogPipeline.Bench.Ingest;
 /// null), the insert, through Microsoft.Data.Sqlite commands (<paramref name="Mds"/>) or the store's raw statements,
 /// with or without the per-minute summary. Parameters: ?1 key, ?2 id, ?3 ts, then the columns, ?15 the document.
 /// </summary>
-internal sealed record RowWriteVariant(string Name, string Ddl, string? Find, string Insert, bool Mds = false, bool Minutes = false)
+internal sealed record RowWriteVariant(string Name, string Ddl, string? Find, string Insert, bool Mds = false, bool Minutes = false, bool Checkpoints = true)
 {
     /// <summary>Writes the records into a new file at <paramref name="path"/> on a thread of its own; its CPU-us per row.</summary>
     public static double Measure(RowWriteVariant variant, List<LogRecord> records, string path, int transaction)
@@ -20,7 +20,9 @@ internal sealed record RowWriteVariant(string Name, string Ddl, string? Find, st
         {
             // SQLite ignores the statistics rows of indexes a variant does not have.
             DaySchema.Create(path, DaySchema.Version4, variant.Ddl + DaySchema.Statistics);
-            using var connection = DaySchema.OpenForWriting(path, SqliteDurability.Full, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;");
+            // As DayWriter's connection; without checkpoints, the WAL only grows (the copy back to the database is not done).
+            var checkpoint = variant.Checkpoints ? 4000 : 0;
+            using var connection = DaySchema.OpenForWriting(path, SqliteDurability.Full, $"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint={checkpoint};");
             var before = WriterThreads.CpuOfThisThread();
             if (variant.Mds)
             {

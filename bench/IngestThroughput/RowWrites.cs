@@ -80,6 +80,7 @@ internal static class RowWrites
         var find4 = DayStatements.For(DaySchema.Version4).Find!;
         list.Add(new("raw: schema 4, find by (ts, key) + insert", DaySchema.Version4Ddl, find4, Insert));
         list.Add(new("raw: schema 4, find + insert, without events_source_ip_ts", Without(DaySchema.Version4Ddl, "events_source_ip_ts"), find4, Insert));
+        list.Add(new("raw: schema 4, find + insert, no automatic WAL checkpoint", DaySchema.Version4Ddl, find4, Insert, Checkpoints: false));
         return list;
     }
 
