@@ -80,7 +80,7 @@ internal static class DaySchema
     /// so a re-send is found at its time, where inserts are near the end of the index; a random-order key index took
     /// a random leaf page per insert, rewritten to the WAL at every commit (≈ 4.4 CPU-µs per event at 400k events, more
     /// as a day grows). Events timed by the ingest clock (no time of their own: a re-send carries another time) have
-    /// the key's lowest bit set (<see cref="IdKey.ForVersion4"/>) and are also in the small partial index
+    /// the key's lowest bit set (<see cref="IdKey.ForVersion4(string, bool)"/>) and are also in the small partial index
     /// <c>events_clock</c>, where a re-send finds them by key alone.
     /// </summary>
     internal static readonly string Version4Ddl = EventsDdl

@@ -73,7 +73,7 @@ internal sealed class DayWriter : IDisposable
         _lastRowId.Step(out var before);
         foreach (var (write, index) in items)
         {
-            var outcome = Insert(write.Records[index]);
+            var outcome = Insert(write.Records[index], write.Keys[index]);
             write.Outcomes[index] = outcome;
             if (outcome.Status == WriteStatus.Stored)
             {
@@ -106,7 +106,7 @@ internal sealed class DayWriter : IDisposable
     /// </summary>
     public bool ContainsTimedByIngestClock(string id)
     {
-        _contains.Bind(1, KeyOf(id, timedByIngestClock: true));
+        _contains.Bind(1, KeyOf(IdKey.Of(id), timedByIngestClock: true));
         _contains.Bind(2, id);
         return _contains.Step();
     }
@@ -130,12 +130,13 @@ internal sealed class DayWriter : IDisposable
         return statement;
     }
 
-    private long KeyOf(string id, bool timedByIngestClock) =>
-        Version == DaySchema.Version4 ? IdKey.ForVersion4(id, timedByIngestClock) : IdKey.Of(id);
+    /// <summary>The key stored for an id whose <see cref="IdKey.Of"/> is <paramref name="idKey"/>, in this file's version.</summary>
+    private long KeyOf(long idKey, bool timedByIngestClock) =>
+        Version == DaySchema.Version4 ? IdKey.ForVersion4(idKey, timedByIngestClock) : idKey;
 
-    private WriteOutcome Insert(LogRecord record)
+    private WriteOutcome Insert(LogRecord record, long idKey)
     {
-        var key = KeyOf(record.Id, record.TimestampFromIngestClock);
+        var key = KeyOf(idKey, record.TimestampFromIngestClock);
         var ts = EventTime.ToNanos(record.Timestamp);
 
         // Version 4 finds an event timed by the ingest clock by key alone: a re-send carries another time.

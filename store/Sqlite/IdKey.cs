@@ -29,5 +29,8 @@ internal static class IdKey
     /// telling how the event is timed, 1 for the ingest clock (those rows are also in the partial index
     /// <c>events_clock</c>, found by key alone), 0 for the event's own time (found by <c>(ts, key)</c>).
     /// </summary>
-    public static long ForVersion4(string id, bool timedByIngestClock) => timedByIngestClock ? Of(id) | 1 : Of(id) & ~1L;
+    public static long ForVersion4(string id, bool timedByIngestClock) => ForVersion4(Of(id), timedByIngestClock);
+
+    /// <summary><see cref="ForVersion4(string, bool)"/> from the id's key (<see cref="Of"/>).</summary>
+    public static long ForVersion4(long key, bool timedByIngestClock) => timedByIngestClock ? key | 1 : key & ~1L;
 }
