@@ -3,7 +3,8 @@ namespace LogPipeline.Store.Sqlite;
 /// <summary>
 /// The writer's SQL for one schema version of a day file. Version 2 finds an id by its 64-bit key and compares the
 /// full text (a shared key never drops a distinct event); version 1 relies on the unique index on the id text. Version
-/// 3 writes its rows as version 2 does, and its text index elsewhere.
+/// 3 writes its rows as version 2 does, and its text index elsewhere. Version 4 finds an id by its time and key (and
+/// the full text), or, for an event timed by the ingest clock, by key in the partial index <c>events_clock</c>.
 /// </summary>
 internal sealed class DayStatements
 {

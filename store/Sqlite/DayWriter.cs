@@ -62,7 +62,7 @@ internal sealed class DayWriter : IDisposable
 
     /// <summary>
     /// Writes the given records of one or more batches in one transaction and fills their outcomes. Returns the
-    /// highest rowid of the day once it has committed: for version 3, the text index is written up to it next.
+    /// highest rowid of the day once it has committed: for versions 3 and 4, the text index is written up to it next.
     /// </summary>
     public long Write(List<(PendingWrite Write, int Index)> items)
     {
