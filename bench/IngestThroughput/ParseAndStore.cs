@@ -13,8 +13,8 @@ namespace LogPipeline.Bench.Ingest;
 /// Ingest's work without HTTP: parse each line, build its ECS document and record, and write batches of 5,000 to the
 /// SQLite store (FTS5 and typed columns). In one run: the naive baseline (a single-threaded FTS5 insert of the whole
 /// lines, in transactions of 5,000); the store on day files of schema version 1 (the layout before 2026-11-22), 2 (the
-/// text index inside the day file, one writer thread) and 3 (the current one: the text index in its own file, written by
-/// a second thread), one batch at a time; and schemas 2 and 3 with 4 callers at once, as ingest runs up to
+/// text index inside the day file, one writer thread), 3 (the text index in its own file, written by a second thread)
+/// and 4 (the current one: as 3, the id found by (ts, key)), one batch at a time; and schemas 2 to 4 with 4 callers at once, as ingest runs up to
 /// <c>MaxConcurrentBatches</c> (4) requests that parse while the store's writers commit the others' batches.
 /// </summary>
 internal static class ParseAndStore
@@ -28,14 +28,15 @@ internal static class ParseAndStore
         var ids = lines.Select((_, i) => ShipperLikeId(i * 200L)).ToArray();
 
         // Warm-up (JIT, page cache) on a throwaway store, so the first measured layout is not charged for it.
-        await OursAsync(lines[..Math.Min(lines.Count, 20_000)], ids, Path.Combine(work, "warm-up"), 1, DaySchema.Version);
+        await OursAsync(lines[..Math.Min(lines.Count, 20_000)], ids, Path.Combine(work, "warm-up"), 1, DaySchema.Version4);
         var naive = NaiveFts(lines, Path.Combine(work, "naive.db"));
         Console.WriteLine($"naive FTS5 insert of whole lines: {naive:N0} rows/s");
         Console.WriteLine($"raw log: {MiBPerMillion(lines.Sum(l => l.Length + 1L), count):N0} MiB per million events");
         (string Name, int Callers, int Version)[] layouts =
         [
             ("schema 1, one batch at a time", 1, 1), ("schema 2, one batch at a time", 1, 2), ("schema 3, one batch at a time", 1, 3),
-            ($"schema 2, {Callers} callers", Callers, 2), ($"schema 3, {Callers} callers", Callers, 3),
+            ("schema 4, one batch at a time", 1, 4), ($"schema 2, {Callers} callers", Callers, 2), ($"schema 3, {Callers} callers", Callers, 3),
+            ($"schema 4, {Callers} callers", Callers, 4),
         ];
         foreach (var (name, callers, version) in layouts)
         {
@@ -58,26 +59,25 @@ internal static class ParseAndStore
 
     private static async Task<(double Rate, double ParseShare, long Bytes, (TimeSpan Rows, TimeSpan Text) Writers)> OursAsync(List<string> lines, string[] ids, string dir, int callers, int version)
     {
-        // Schema 3 days are created by the store (SplitTextIndex); older layouts are measured on day files made beforehand.
-        if (version != DaySchema.Version)
+        // Schema 4 days are created by the store (SplitTextIndex); older layouts are measured on day files made beforehand.
+        if (version != DaySchema.Version4)
         {
             Directory.CreateDirectory(dir);
             var now = TimeProvider.System.GetUtcNow();
             foreach (var day in new[] { DayFiles.DayOf(now.AddHours(-6)), DayFiles.DayOf(now) }.Distinct())
             {
-                if (version == DaySchema.Version1)
+                Action<string, DateOnly> create = version switch
                 {
-                    DaySchemaVersion1.Create(dir, day);
-                }
-                else
-                {
-                    DaySchemaVersion2.Create(dir, day);
-                }
+                    DaySchema.Version1 => DaySchemaVersion1.Create,
+                    DaySchema.Version2 => DaySchemaVersion2.Create,
+                    _ => DaySchemaVersion3.Create,
+                };
+                create(dir, day);
             }
         }
 
         await using var store = new SqliteLogStore(
-            new SqliteStoreOptions { DataDirectory = dir, SplitTextIndex = version == DaySchema.Version }, TimeProvider.System);
+            new SqliteStoreOptions { DataDirectory = dir, SplitTextIndex = version >= DaySchema.Version }, TimeProvider.System);
         var next = -1;
         var parsing = new long[callers];
         var watch = Stopwatch.StartNew();

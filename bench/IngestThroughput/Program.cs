@@ -1,6 +1,6 @@
 using LogPipeline.Bench.Ingest;
 
-// dotnet run -c Release --project bench/IngestThroughput -- [steps|store|e2e|all] [--events N] [--shipper jit|r2r|both]
+// dotnet run -c Release --project bench/IngestThroughput -- [steps|rows|store|e2e|all] [--events N] [--shipper jit|r2r|both]
 // --shipper: which build of the shipper the end-to-end part starts (both: one after the other, in that order).
 // --in-flight N: the shipper's ingest.max_in_flight and ingest's MaxConcurrentBatches (default: the products' defaults).
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsValueOf(a)) ?? "all";
@@ -15,6 +15,11 @@ try
     if (mode is "steps" or "all")
     {
         await Steps.RunAsync(events);
+    }
+
+    if (mode is "rows" or "all")
+    {
+        RowWrites.Run(events, work);
     }
 
     if (mode is "store" or "all")

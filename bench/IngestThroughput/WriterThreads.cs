@@ -28,10 +28,7 @@ internal static class WriterThreads
                     continue;
                 }
 
-                // Fields after "(comm) ": state is the 1st, utime the 12th, stime the 13th.
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks += TicksIn(Path.Combine(task, "stat"));
             }
             catch (IOException)
             {
@@ -40,5 +37,16 @@ internal static class WriterThreads
         }
 
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
+    /// <summary>The CPU time of the calling thread (from /proc/thread-self).</summary>
+    public static TimeSpan CpuOfThisThread() => TimeSpan.FromSeconds(TicksIn("/proc/thread-self/stat") / TicksPerSecond);
+
+    private static long TicksIn(string statPath)
+    {
+        // Fields after "(comm) ": state is the 1st, utime the 12th, stime the 13th.
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 }

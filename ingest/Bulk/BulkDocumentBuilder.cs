@@ -63,6 +63,7 @@ internal sealed class BulkDocumentBuilder
             EcsJsonReader.MergeInto(document, root);
 
             var now = _time.GetUtcNow();
+            var timedByIngestClock = document.Timestamp is null;
             document.Timestamp ??= now;
             if (!document.TryGetValue("event.ingested", out _))
             {
@@ -75,7 +76,7 @@ internal sealed class BulkDocumentBuilder
                 document.Set("agent.name", agent);
             }
 
-            pending = new PendingEvent(item.Id ?? ContentId(item), document);
+            pending = new PendingEvent(item.Id ?? ContentId(item), document, timedByIngestClock);
             error = null;
             return true;
         }

@@ -53,9 +53,9 @@ internal sealed class EventPipeline
     {
         var records = new List<LogRecord>(events.Count);
         List<LogRecord>? alerts = null;
-        foreach (var (id, document) in events)
+        foreach (var (id, document, timedByIngestClock) in events)
         {
-            Add(id, document, records, ref alerts);
+            Add(id, document, records, ref alerts, timedByIngestClock);
         }
 
         return WriteAsync(records, events.Count, bytes, alerts, cancellationToken);

@@ -2,18 +2,24 @@ using Microsoft.Data.Sqlite;
 
 namespace LogPipeline.Store.Sqlite;
 
-/// <summary>The writer's open connection to one day file, with its prepared insert statements.</summary>
+/// <summary>
+/// The writer's open connection to one day file, with its prepared statements. The per-event ones (look-up, insert)
+/// run through <see cref="PreparedStatement"/>: bound by position, strings as UTF-8, nothing allocated per event.
+/// </summary>
 internal sealed class DayWriter : IDisposable
 {
     private const int SqliteError = 1;
+    private const int MessageParameter = 16;
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand? _find;
-    private readonly SqliteCommand _contains;
-    private readonly SqliteCommand? _insertText;
-    private readonly SqliteCommand _lastRowId;
+    private readonly List<IDisposable> _owned = [];
+    private readonly PreparedStatement _insert;
+    private readonly PreparedStatement? _find;
+    private readonly PreparedStatement _contains;
+    private readonly PreparedStatement? _insertText;
+    private readonly PreparedStatement _lastRowId;
     private readonly MinuteSummary? _minutes;
+    private readonly bool _bindsMessage;
 
     public DayWriter(string path, SqliteDurability durability, bool splitTextIndex)
     {
@@ -22,43 +28,33 @@ internal sealed class DayWriter : IDisposable
         // A day holds millions of rows; the id, address and path indexes take random inserts, so give them a page
         // cache that holds their hot pages (the default 2 MiB thrashes), and checkpoint the WAL in larger steps.
         _connection = DaySchema.OpenForWriting(path, durability, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;");
-
-        Version = DaySchema.VersionOf(_connection, path);
-        var statements = DayStatements.For(Version);
-        _insert = _connection.CreateCommand();
-        _insert.CommandText = statements.Insert;
-        foreach (var name in DayStatements.Parameters)
+        try
         {
-            _insert.Parameters.Add(new SqliteParameter(name, null));
-        }
+            Version = DaySchema.VersionOf(_connection, path);
+            var statements = DayStatements.For(Version);
+            _insert = Prepare(statements.Insert);
+            _bindsMessage = _insert.Parameters >= MessageParameter;
+            _find = statements.Find is { } find ? Prepare(find) : null;
 
-        if (statements.Find is { } find)
+            // One statement indexes the whole batch's text after its rows are in. Inserting into FTS5 row by row
+            // between the events inserts is far slower: every later statement opens a savepoint, and FTS5 flushes its
+            // pending terms to a new segment at each savepoint, so a batch became thousands of one-row segments.
+            _insertText = statements.InsertText is { } insertText ? Prepare(insertText) : null;
+            _contains = Prepare(statements.Contains);
+            _lastRowId = Prepare("SELECT coalesce(max(rowid), 0) FROM events;");
+            if (DaySchema.HasMinutes(_connection))
+            {
+                _minutes = new MinuteSummary(_connection);
+                _owned.Add(_minutes);
+            }
+        }
+        catch
         {
-            _find = _connection.CreateCommand();
-            _find.CommandText = find;
-            _find.Parameters.Add(new SqliteParameter("$key", null));
-            _find.Parameters.Add(new SqliteParameter("$id", null));
+            // A failed prepare (or an unknown version) must not leave native handles behind.
+            Dispose();
+            throw;
         }
-
-        // One statement indexes the whole batch's text after its rows are in. Inserting into FTS5 row by row between
-        // the events inserts is far slower: every later statement opens a savepoint, and FTS5 flushes its pending
-        // terms to a new segment at each savepoint, so a batch became thousands of one-row segments to merge.
-        if (statements.InsertText is { } insertText)
-        {
-            _insertText = _connection.CreateCommand();
-            _insertText.CommandText = insertText;
-            _insertText.Parameters.Add(new SqliteParameter("$after", null));
-        }
-
-        _contains = _connection.CreateCommand();
-        _contains.CommandText = statements.Contains;
-        _contains.Parameters.Add(new SqliteParameter("$key", null));
-        _contains.Parameters.Add(new SqliteParameter("$id", null));
-        _lastRowId = _connection.CreateCommand();
-        _lastRowId.CommandText = "SELECT coalesce(max(rowid), 0) FROM events;";
-        _minutes = DaySchema.HasMinutes(_connection) ? new MinuteSummary(_connection) : null;
     }
-
     public DateTimeOffset LastUsed { get; set; }
 
     /// <summary>The schema version of the day file.</summary>
@@ -66,22 +62,18 @@ internal sealed class DayWriter : IDisposable
 
     /// <summary>
     /// Writes the given records of one or more batches in one transaction and fills their outcomes. Returns the
-    /// highest rowid of the day once it has committed: for version 3, the text index is written up to it next.
+    /// highest rowid of the day once it has committed: for versions 3 and 4, the text index is written up to it next.
     /// </summary>
     public long Write(List<(PendingWrite Write, int Index)> items)
     {
         _minutes?.Clear();
         using var transaction = _connection.BeginTransaction();
-        _insert.Transaction = transaction;
-        _find?.Transaction = transaction;
-        _insertText?.Transaction = transaction;
-        _lastRowId.Transaction = transaction;
 
         // Rowids only grow (rows are never deleted from a day), so the rows above the current maximum are this batch's.
-        _insertText?.Parameters[0].Value = _lastRowId.ExecuteScalar();
+        _lastRowId.Step(out var before);
         foreach (var (write, index) in items)
         {
-            var outcome = Insert(write.Records[index]);
+            var outcome = Insert(write.Records[index], write.Keys[index]);
             write.Outcomes[index] = outcome;
             if (outcome.Status == WriteStatus.Stored)
             {
@@ -89,9 +81,14 @@ internal sealed class DayWriter : IDisposable
             }
         }
 
-        _insertText?.ExecuteNonQuery();
-        _minutes?.Write(transaction);
-        var last = (long)_lastRowId.ExecuteScalar()!;
+        if (_insertText is not null)
+        {
+            _insertText.Bind(1, before);
+            _insertText.Step();
+        }
+
+        _minutes?.Write();
+        _lastRowId.Step(out var last);
         transaction.Commit();
         return last;
     }
@@ -99,58 +96,92 @@ internal sealed class DayWriter : IDisposable
     /// <summary>The highest rowid of the day (committed: read outside any transaction of this writer).</summary>
     public long LastRowId()
     {
-        _lastRowId.Transaction = null;
-        return (long)_lastRowId.ExecuteScalar()!;
+        _lastRowId.Step(out var last);
+        return last;
     }
 
-    /// <summary>True when the day already holds an event with this id (read outside any transaction of this writer).</summary>
-    public bool Contains(string id)
+    /// <summary>
+    /// True when the day already holds an event timed by the ingest clock with this id (read outside any transaction of
+    /// this writer): a re-send after midnight of an event first stored the day before.
+    /// </summary>
+    public bool ContainsTimedByIngestClock(string id)
     {
-        _contains.Parameters[0].Value = IdKey.Of(id);
-        _contains.Parameters[1].Value = id;
-        return _contains.ExecuteScalar() is not null;
+        _contains.Bind(1, KeyOf(IdKey.Of(id), timedByIngestClock: true));
+        _contains.Bind(2, id);
+        return _contains.Step();
     }
 
+    /// <summary>Finalizes every statement, then closes the connection (statements first: they belong to it).</summary>
     public void Dispose()
     {
-        _insert.Dispose();
-        _find?.Dispose();
-        _contains.Dispose();
-        _insertText?.Dispose();
-        _lastRowId.Dispose();
-        _minutes?.Dispose();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _owned.Clear();
         _connection.Dispose();
     }
 
-    private WriteOutcome Insert(LogRecord record)
+    private PreparedStatement Prepare(string sql)
     {
-        var key = IdKey.Of(record.Id);
-        if (_find is not null)
+        var statement = new PreparedStatement(_connection, sql);
+        _owned.Add(statement);
+        return statement;
+    }
+
+    /// <summary>The key stored for an id whose <see cref="IdKey.Of"/> is <paramref name="idKey"/>, in this file's version.</summary>
+    private long KeyOf(long idKey, bool timedByIngestClock) =>
+        Version == DaySchema.Version4 ? IdKey.ForVersion4(idKey, timedByIngestClock) : idKey;
+
+    private WriteOutcome Insert(LogRecord record, long idKey)
+    {
+        var key = KeyOf(idKey, record.TimestampFromIngestClock);
+        var ts = EventTime.ToNanos(record.Timestamp);
+
+        // Version 4 finds an event timed by the ingest clock by key alone: a re-send carries another time.
+        var find = record.TimestampFromIngestClock && Version == DaySchema.Version4 ? _contains : _find;
+        if (find is not null)
         {
-            _find.Parameters[0].Value = key;
-            _find.Parameters[1].Value = record.Id;
-            if (_find.ExecuteScalar() is not null)
+            find.Bind(1, key);
+            find.Bind(2, record.Id);
+            if (find.Parameters >= 3)
+            {
+                find.Bind(3, ts);
+            }
+
+            if (find.Step())
             {
                 return new WriteOutcome(WriteStatus.Duplicate);
             }
         }
 
-        object?[] values =
-        [
-            record.Id, EventTime.ToNanos(record.Timestamp), record.Host, record.Dataset, record.FilePath, record.SourceIp,
-            record.Method, record.Status, record.Bytes, record.UrlPath, record.UrlOriginal, record.UserAgent,
-            record.Message, record.Offset, record.DocumentJson, key,
-        ];
-        for (var i = 0; i < values.Length; i++)
+        _insert.Bind(1, key);
+        _insert.Bind(2, record.Id);
+        _insert.Bind(3, ts);
+        _insert.Bind(4, record.Host);
+        _insert.Bind(5, record.Dataset);
+        _insert.Bind(6, record.FilePath);
+        _insert.Bind(7, record.SourceIp);
+        _insert.Bind(8, record.Method);
+        _insert.Bind(9, record.Status);
+        _insert.Bind(10, record.Bytes);
+        _insert.Bind(11, record.UrlPath);
+        _insert.Bind(12, record.UrlOriginal);
+        _insert.Bind(13, record.UserAgent);
+        _insert.Bind(14, record.Offset);
+        _insert.Bind(15, record.DocumentJson);
+        if (_bindsMessage)
         {
-            _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            _insert.Bind(MessageParameter, record.Message);
         }
 
         bool stored;
         try
         {
-            // Version 1 returns the new rowid, or no row when ON CONFLICT(id) skipped a duplicate.
-            stored = _find is null ? _insert.ExecuteScalar() is not null : _insert.ExecuteNonQuery() == 1;
+            // Version 1 returns the new rowid, or no row when ON CONFLICT(id) skipped a duplicate; the others no row.
+            var returned = _insert.Step();
+            stored = _find is not null || returned;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteError && e.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase))
         {

@@ -23,4 +23,14 @@ internal static class IdKey
         SHA256.HashData(bytes[..written], hash);
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
+
+    /// <summary>
+    /// The key of a version 4 day file (<see cref="DaySchema.Version4Ddl"/>): <see cref="Of"/> with its lowest bit
+    /// telling how the event is timed, 1 for the ingest clock (those rows are also in the partial index
+    /// <c>events_clock</c>, found by key alone), 0 for the event's own time (found by <c>(ts, key)</c>).
+    /// </summary>
+    public static long ForVersion4(string id, bool timedByIngestClock) => ForVersion4(Of(id), timedByIngestClock);
+
+    /// <summary><see cref="ForVersion4(string, bool)"/> from the id's key (<see cref="Of"/>).</summary>
+    public static long ForVersion4(long key, bool timedByIngestClock) => timedByIngestClock ? key | 1 : key & ~1L;
 }

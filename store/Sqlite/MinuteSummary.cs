@@ -13,20 +13,13 @@ namespace LogPipeline.Store.Sqlite;
 internal sealed class MinuteSummary : IDisposable
 {
     private readonly Dictionary<(long Minute, string? Host, string? Dataset, long? Status), long> _counts = [];
-    private readonly SqliteCommand _upsert;
+    private readonly PreparedStatement _upsert;
 
-    public MinuteSummary(SqliteConnection connection)
-    {
-        _upsert = connection.CreateCommand();
-        _upsert.CommandText = """
-            INSERT INTO minutes(minute, key, host, dataset, status, n) VALUES($minute, $key, $host, $dataset, $status, $n)
+    public MinuteSummary(SqliteConnection connection) =>
+        _upsert = new PreparedStatement(connection, """
+            INSERT INTO minutes(minute, key, host, dataset, status, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT(minute, key) DO UPDATE SET n = n + excluded.n;
-            """;
-        foreach (var name in (string[])["$minute", "$key", "$host", "$dataset", "$status", "$n"])
-        {
-            _upsert.Parameters.Add(new SqliteParameter(name, null));
-        }
-    }
+            """);
 
     /// <summary>The minute of its day (0 to 1439) that an event's time falls in, as the readers compute it from <c>ts</c>.</summary>
     public static long MinuteOf(DateTimeOffset timestamp)
@@ -46,19 +39,18 @@ internal sealed class MinuteSummary : IDisposable
         _counts[key] = _counts.GetValueOrDefault(key) + 1;
     }
 
-    /// <summary>Adds the group's counts to the table in <paramref name="transaction"/>, then forgets them.</summary>
-    public void Write(SqliteTransaction transaction)
+    /// <summary>Adds the group's counts to the table in the transaction the connection has open, then forgets them.</summary>
+    public void Write()
     {
-        _upsert.Transaction = transaction;
         foreach (var ((minute, host, dataset, status), n) in _counts)
         {
-            object?[] values = [minute, KeyOf(host, dataset, status), host, dataset, status, n];
-            for (var i = 0; i < values.Length; i++)
-            {
-                _upsert.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            _upsert.ExecuteNonQuery();
+            _upsert.Bind(1, minute);
+            _upsert.Bind(2, KeyOf(host, dataset, status));
+            _upsert.Bind(3, host);
+            _upsert.Bind(4, dataset);
+            _upsert.Bind(5, status);
+            _upsert.Bind(6, n);
+            _upsert.Step();
         }
 
         _counts.Clear();

@@ -10,11 +10,18 @@ internal sealed class PendingWrite
     {
         Records = records;
         Outcomes = new WriteOutcome[records.Count];
+        Keys = new long[records.Count];
     }
 
     public IReadOnlyList<LogRecord> Records { get; }
 
     public WriteOutcome[] Outcomes { get; }
+
+    /// <summary>
+    /// Each record's <see cref="IdKey.Of"/>, hashed on the caller's thread when the batch is classified: the callers
+    /// run in parallel, the rows' writer is one thread.
+    /// </summary>
+    public long[] Keys { get; }
 
     /// <summary>The indexes of the records still to write (the others already have their outcome), by day.</summary>
     public SortedDictionary<DateOnly, List<int>> ByDay { get; } = [];

@@ -43,18 +43,19 @@ public sealed partial class SqliteLogStore
                 continue;
             }
 
-            using var command = connection.CreateCommand();
-            // Version 2 indexes the id by its 64-bit key; version 1 by its text.
-            var byKey = DaySchema.VersionOf(connection, DayFiles.PathOf(_directory, day)) != DaySchema.Version1;
-            command.CommandText = "SELECT rowid, id, ts, json(doc), host, file_path FROM events WHERE id = $id" + (byKey ? " AND key = $key" : string.Empty);
-            command.Parameters.AddWithValue("$id", request.Id);
-            command.Parameters.AddWithValue("$key", IdKey.Of(request.Id));
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
+            var version = DaySchema.VersionOf(connection, DayFiles.PathOf(_directory, day));
+            foreach (var clause in IdLookup.Clauses(version, request.Timestamp is not null))
             {
-                var nanos = reader.GetInt64(2);
-                var hit = new SearchHit(reader.GetString(1), EventTime.FromNanos(nanos), reader.GetString(3));
-                return new Anchor(day, hit, new KeysetCursor(nanos, reader.GetInt64(0)), reader.GetValue(4), reader.GetValue(5));
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT rowid, id, ts, json(doc), host, file_path " + clause;
+                IdLookup.Bind(command, request.Id, request.Timestamp);
+                using var reader = command.ExecuteReader();
+                if (reader.Read())
+                {
+                    var nanos = reader.GetInt64(2);
+                    var hit = new SearchHit(reader.GetString(1), EventTime.FromNanos(nanos), reader.GetString(3));
+                    return new Anchor(day, hit, new KeysetCursor(nanos, reader.GetInt64(0)), reader.GetValue(4), reader.GetValue(5));
+                }
             }
         }
 

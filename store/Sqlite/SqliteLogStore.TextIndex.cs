@@ -119,7 +119,7 @@ public sealed partial class SqliteLogStore
             var path = DayFiles.PathOf(_directory, day);
             try
             {
-                if (VersionOnDisk(path) == DaySchema.Version)
+                if (DaySchema.HasTextIndexFile(VersionOnDisk(path)))
                 {
                     using var writer = new TextIndexWriter(path, _options.Warn);
                     writer.CatchUp();

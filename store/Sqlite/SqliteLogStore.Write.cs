@@ -65,6 +65,7 @@ public sealed partial class SqliteLogStore
             }
             else
             {
+                write.Keys[i] = IdKey.Of(record.Id);
                 if (!write.ByDay.TryGetValue(day, out var indexes))
                 {
                     write.ByDay[day] = indexes = [];

@@ -151,7 +151,7 @@ public sealed partial class SqliteLogStore
             foreach (var item in items)
             {
                 var record = item.Write.Records[item.Index];
-                (record.TimestampFromIngestClock && writer.Contains(record.Id) ? resent : fresh).Add(item);
+                (record.TimestampFromIngestClock && writer.ContainsTimedByIngestClock(record.Id) ? resent : fresh).Add(item);
             }
 
             foreach (var (write, index) in resent)
@@ -159,7 +159,7 @@ public sealed partial class SqliteLogStore
                 write.Outcomes[index] = new WriteOutcome(WriteStatus.Duplicate);
             }
 
-            if (resent.Count > 0 && writer.Version == DaySchema.Version)
+            if (resent.Count > 0 && DaySchema.HasTextIndexFile(writer.Version))
             {
                 job.Days.Add((previous, writer.LastRowId(), resent.Select(i => i.Write).Distinct().ToList()));
             }
@@ -190,7 +190,7 @@ public sealed partial class SqliteLogStore
                     {
                         var writer = WriterFor(day);
                         var upTo = writer.Write(fresh);
-                        if (writer.Version == DaySchema.Version)
+                        if (DaySchema.HasTextIndexFile(writer.Version))
                         {
                             job.Days.Add((day, upTo, fresh.Select(i => i.Write).Distinct().ToList()));
                         }

@@ -31,13 +31,14 @@ public sealed class SqliteTextIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion3DayWithItsIndexInItsOwnFile()
+    public async Task WriteAsync_NewDayWithDefaultOptions_CreatesAVersion4DayWithItsIndexInItsOwnFile()
     {
         using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path }, _clock);
 
         await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
 
-        Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(4L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(3L, DayDatabase.Scalar(TextPath, "PRAGMA user_version"));
         Assert.Equal(2L, DayDatabase.Scalar(TextPath, "SELECT count(*) FROM fts WHERE fts MATCH 'page'"));
     }
 
@@ -54,7 +55,7 @@ public sealed class SqliteTextIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_Version3DayWhenNoLongerSplitting_StillIndexesItsTextInItsOwnFile()
+    public async Task WriteAsync_Version4DayWhenNoLongerSplitting_StillIndexesItsTextInItsOwnFile()
     {
         using (var split = Open())
         {
@@ -64,7 +65,7 @@ public sealed class SqliteTextIndexTests : IDisposable
         using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = false }, _clock);
         await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 3, "f"), CancellationToken.None);
 
-        Assert.Equal(3L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
+        Assert.Equal(4L, DayDatabase.Scalar(DayPath, "PRAGMA user_version"));
         Assert.Equal(5L, DayDatabase.Scalar(TextPath, "SELECT rowid FROM watermark"));
         Assert.Equal(5, (await SearchAsync(store, "page")).Total);
     }
