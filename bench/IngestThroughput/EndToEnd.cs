@@ -62,6 +62,14 @@ internal static class EndToEnd
         {
             var stored = await StoredAsync(http);
             first ??= stored > 0 ? (stored, ProcessCpu.Of(shipper.Id)) : null;
+            if (stored < count && (shipper.HasExited || ingest.HasExited))
+            {
+                // A refused configuration (e.g. --in-flight above the shipper's limit) must not leave the bench waiting.
+                var (name, process) = shipper.HasExited ? ("shipper", shipper) : ("ingest", ingest);
+                throw new InvalidOperationException(
+                    $"the {name} exited with code {process.ExitCode} after {stored:N0} of {count:N0} events were stored; its error output is above");
+            }
+
             return stored >= count;
         }, TimeSpan.FromMinutes(20));
         var elapsed = watch.Elapsed;
