@@ -28,6 +28,7 @@ internal sealed class TextIndexWriter : IDisposable
 
         _dayPath = dayPath;
         (_connection, Watermark) = TextIndexFile.OpenChecked(dayPath, warn);
+        DaySchema.Execute(_connection, TextIndexFile.MergePolicy);
 
         // As in version 2, the URL gets its own full-text column only when the message does not contain it.
         _index = _connection.CreateCommand();
