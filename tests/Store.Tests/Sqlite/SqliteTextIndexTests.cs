@@ -211,13 +211,13 @@ public sealed class SqliteTextIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_NewDay_TextIndexMergesOnlyOnceALevelHolds64Segments()
+    public async Task WriteAsync_NewDay_TextIndexMerges32SegmentsAtATime()
     {
         using var store = Open();
 
         await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
 
-        Assert.Equal(0L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'automerge'"));
+        Assert.Equal(32L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'automerge'"));
         Assert.Equal(64L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'crisismerge'"));
     }
 
@@ -234,17 +234,17 @@ public sealed class SqliteTextIndexTests : IDisposable
         using var store = Open();
         await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 2, "f"), CancellationToken.None);
 
-        Assert.Equal(0L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'automerge'"));
+        Assert.Equal(32L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'automerge'"));
         Assert.Equal(64L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'crisismerge'"));
         Assert.Equal(5, (await SearchAsync(store, "page")).Total);
     }
 
     [Fact]
-    public async Task WriteAsync_MoreGroupsThanACrisisMerge_FindsEveryEventByTextAndTheIndexIsSound()
+    public async Task WriteAsync_MoreGroupsThanAMergeTakes_FindsEveryEventByTextAndTheIndexIsSound()
     {
         using var store = Open();
 
-        // One group per write, so one FTS5 segment per commit: 70 of them cross the crisis merge at 64.
+        // One group per write, so one FTS5 segment per commit: 70 of them cross the automerge at 32 twice.
         for (var i = 0; i < 70; i++)
         {
             await store.WriteAsync([Events.Access($"s{i:D3}", Events.Day0.AddMinutes(i), path: $"/page/{i}")], CancellationToken.None);
