@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using LogPipeline.UiLatency;
 
 // Usage: dotnet run -c Release --project bench/UiLatency -- [--events 10000000] [--days 7] [--data DIR] [--rounds 15] [--measure-only]
+//        [--batch 20000] (events per write while filling: smaller batches make more text index commits, as ingest does)
 //        [--ui PATH/query-ui.dll] (another build of query-ui, e.g. a copy of an earlier commit's, for a before/after run)
 // Fills DIR with N events once (a marker file remembers), starts the Release query-ui on it, and times each page
 // over HTTP: the first (cold) response, then median and p95 of full responses after two warm-ups, and each median as a
@@ -12,13 +13,14 @@ using LogPipeline.UiLatency;
 var events = Arg("--events", 10_000_000L);
 var rounds = (int)Arg("--rounds", 15L);
 var days = (int)Arg("--days", 7L);
+var batchSize = (int)Arg("--batch", 20_000L);
 var repo = FindRepo();
 var data = ArgText("--data") ?? Path.Combine(repo, ".data", days == 7 ? $"bench-ui-{events}" : $"bench-ui-{events}-{days}d");
 var marker = Path.Combine(data, $".filled-{events}");
 if (!File.Exists(marker) && !args.Contains("--measure-only"))
 {
     Console.Error.WriteLine($"Filling {data} with {events:N0} events over the last {days} days …");
-    await StoreFiller.FillAsync(data, events, days, TimeProvider.System.GetUtcNow());
+    await StoreFiller.FillAsync(data, events, days, batchSize, TimeProvider.System.GetUtcNow());
     await File.WriteAllTextAsync(marker, TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
 }
 
@@ -52,6 +54,9 @@ try
         $"/search?{h1}&q=wp-login",
         $"/search?{h24}",
         $"/search?{h24}&q=host:web1%20AND%20status:404",
+        $"/search?{h24}&q=wp-login",
+        $"/search?{h24}&q=firefox",
+        $"/search?{h24}&q=198.51.7.7",
         $"/search?{h24}&field=host.name",
         $"/search?{d7}&q=ua:*WPScan*",
         $"/search/rows?{h24}",

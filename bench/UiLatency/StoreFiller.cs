@@ -16,12 +16,12 @@ internal static class StoreFiller
     private static readonly string[] Methods = ["GET", "GET", "GET", "POST", "HEAD"];
     private static readonly int[] Statuses = [200, 200, 200, 304, 404, 302, 500, 200];
 
-    public static async Task FillAsync(string directory, long count, int days, DateTimeOffset now)
+    public static async Task FillAsync(string directory, long count, int days, int batchSize, DateTimeOffset now)
     {
         using var store = new SqliteLogStore(new SqliteStoreOptions { DataDirectory = directory, RetentionDays = 30, Durability = SqliteDurability.Normal }, TimeProvider.System);
         var start = now.AddDays(-days);
         var step = TimeSpan.FromDays(days).Ticks / count;
-        var batch = new List<LogRecord>(20_000);
+        var batch = new List<LogRecord>(batchSize);
         var clock = Stopwatch.StartNew();
         long written = 0;
         for (var i = count - 1; i >= 0; i--)
@@ -33,7 +33,7 @@ internal static class StoreFiller
                 written += batch.Count;
                 batch.Clear();
                 await File.WriteAllTextAsync(Path.Combine(directory, ".written"), written.ToString(CultureInfo.InvariantCulture));
-                if (written % 500_000 < 20_000)
+                if (written % 500_000 < batchSize)
                 {
                     Console.Error.WriteLine($"  {written:N0} events written in {clock.Elapsed.TotalSeconds:0}s");
                 }

@@ -15,7 +15,11 @@ internal sealed class TextIndexWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _index;
     private readonly SqliteCommand _lastRowId;
+    private readonly SqliteCommand _mergePolicy;
     private readonly string _dayPath;
+
+    /// <summary>Whether <see cref="TextIndexFile.MergePolicy"/> has committed in this index (set in the first transaction that indexes).</summary>
+    private bool _mergePolicySet;
 
     /// <param name="dayPath">The day file.</param>
     /// <param name="warn">Told, in a sentence naming the file, when a damaged or stale index is set aside and rebuilt.</param>
@@ -37,6 +41,8 @@ internal sealed class TextIndexWriter : IDisposable
             FROM {TextIndexFile.DaySchemaName}.events WHERE rowid > $after AND rowid <= $upto;
             UPDATE main.watermark SET rowid = $upto, key = (SELECT key FROM {TextIndexFile.DaySchemaName}.events WHERE rowid = $upto);
             """;
+        _mergePolicy = _connection.CreateCommand();
+        _mergePolicy.CommandText = TextIndexFile.MergePolicy;
         _index.Parameters.Add(new SqliteParameter("$after", null));
         _index.Parameters.Add(new SqliteParameter("$upto", null));
         _lastRowId = _connection.CreateCommand();
@@ -74,12 +80,20 @@ internal sealed class TextIndexWriter : IDisposable
             return;
         }
 
+        if (!_mergePolicySet)
+        {
+            // Also for an index made by an earlier build; in the indexing transaction, so that a failure is handled as one.
+            _mergePolicy.Transaction = transaction;
+            _mergePolicy.ExecuteNonQuery();
+        }
+
         _index.Transaction = transaction;
         _index.Parameters[0].Value = Watermark;
         _index.Parameters[1].Value = upTo;
         _index.ExecuteNonQuery();
         transaction.Commit();
         Watermark = upTo;
+        _mergePolicySet = true;
     }
 
     /// <summary>
@@ -128,6 +142,7 @@ internal sealed class TextIndexWriter : IDisposable
     {
         _index.Dispose();
         _lastRowId.Dispose();
+        _mergePolicy.Dispose();
         _connection.Dispose();
     }
 }

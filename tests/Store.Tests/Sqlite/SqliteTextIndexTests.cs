@@ -211,6 +211,52 @@ public sealed class SqliteTextIndexTests : IDisposable
         Assert.False(File.Exists(TextPath));
     }
 
+    [Fact]
+    public async Task WriteAsync_NewDay_TextIndexMerges32SegmentsAtATime()
+    {
+        using var store = Open();
+
+        await store.WriteAsync(Events.Minutes(Events.Day0, 2), CancellationToken.None);
+
+        Assert.Equal(32L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'automerge'"));
+        Assert.Equal(64L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'crisismerge'"));
+    }
+
+    [Fact]
+    public async Task Open_TextIndexWithFts5DefaultMerges_GetsTheMergePolicyAndKeepsItsText()
+    {
+        using (var seed = Open())
+        {
+            await seed.WriteAsync(Events.Minutes(Events.Day0, 3), CancellationToken.None);
+        }
+
+        // An index made by an earlier build: FTS5's default merge settings.
+        DayDatabase.Execute(TextPath, "DELETE FROM fts_config WHERE k IN ('automerge', 'crisismerge');");
+        using var store = Open();
+        await store.WriteAsync(Events.Minutes(Events.Day0.AddHours(1), 2, "f"), CancellationToken.None);
+
+        Assert.Equal(32L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'automerge'"));
+        Assert.Equal(64L, DayDatabase.Scalar(TextPath, "SELECT v FROM fts_config WHERE k = 'crisismerge'"));
+        Assert.Equal(5, (await SearchAsync(store, "page")).Total);
+    }
+
+    [Fact]
+    public async Task WriteAsync_MoreGroupsThanAMergeTakes_FindsEveryEventByTextAndTheIndexIsSound()
+    {
+        using var store = Open();
+
+        // One group per write, so one FTS5 segment per commit: 70 of them cross the automerge at 32 twice.
+        for (var i = 0; i < 70; i++)
+        {
+            await store.WriteAsync([Events.Access($"s{i:D3}", Events.Day0.AddMinutes(i), path: $"/page/{i}")], CancellationToken.None);
+        }
+
+        Assert.Equal(70, (await SearchAsync(store, "page")).Total);
+        Assert.Equal(1, (await SearchAsync(store, "\"/page/69\"")).Total);
+        Assert.Equal(70, (await SearchAsync(store, "pag*")).Total);
+        DayDatabase.Execute(TextPath, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 0);");
+    }
+
     private SqliteLogStore Open() => new(new SqliteStoreOptions { DataDirectory = _directory.Path, SplitTextIndex = true }, _clock);
 
     private static Task<SearchResult> SearchAsync(SqliteLogStore store, string query) =>
