@@ -7,7 +7,8 @@ namespace LogPipeline.Shipper.Batching;
 
 /// <summary>
 /// A gzip member (RFC 1952) of one deflate block in the fixed Huffman code (RFC 1951), written a line at a time: the
-/// same algorithm as zlib's level 1 (greedy matches found through a hash of 4 bytes, no search, fixed code), but told
+/// approach of zlib-ng's fastest level (one probe of a hash of 4 bytes per position, greedy matches, no chains, the
+/// fixed code; classic zlib's level 1 keeps hash chains and dynamic trees), but told
 /// which part of each line is random (the event id: 32 hex digits that never match), which it writes as literals
 /// without hashing. In zlib those 32 bytes per event were 40 % of the compression time.
 /// </summary>
@@ -125,7 +126,8 @@ internal sealed class GzipLineWriter
                 var candidate = _head[hash];
                 _head[hash] = position;
                 var distance = position - candidate;
-                if (distance <= Window && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, candidate - _dataStart)) == four)
+                // Unsigned, so that an empty bucket (int.MinValue / 2) can never pass as near, however large a body grows.
+                if ((uint)(distance - 1) < Window && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, candidate - _dataStart)) == four)
                 {
                     var length = MatchLength(ref data, candidate - _dataStart, p, Math.Min(MaxMatch, end - p));
                     Match(length, distance);
