@@ -7,8 +7,8 @@ namespace LogPipeline.QueryUi.Api;
 /// <summary>
 /// The rest of the search API as JSON, with the same <c>q</c>/<c>from</c>/<c>to</c> as <c>/api/search</c>:
 /// <c>/api/histogram</c> (interval chosen for the range, or <c>interval</c> in seconds), <c>/api/top?field=…&amp;size=…</c>
-/// (over the whole result, not a sample), <c>/api/distinct?field=…</c>, and <c>/api/surrounding?id=…&amp;before=…&amp;after=…</c>
-/// (same host and file). Errors are 400 with <c>error</c> (and <c>position</c> for a query syntax error).
+/// (over the whole result, not a sample), <c>/api/distinct?field=…</c>, and <c>/api/surrounding?id=…&amp;ts=…&amp;before=…&amp;after=…</c>
+/// (same host and file; <c>ts</c>, the event's time, is optional and finds it without looking through every day). Errors are 400 with <c>error</c> (and <c>position</c> for a query syntax error).
 /// </summary>
 internal static class AnalyticsApi
 {
@@ -32,7 +32,7 @@ internal static class AnalyticsApi
             var result = await s.DistinctCountAsync(new DistinctCountRequest { Query = scope.Query, From = scope.From, To = scope.To, Field = Field(c) }, c.RequestAborted);
             return Results.Json(new { field = result.Field, count = result.Count, exact = result.IsExact });
         }));
-        app.MapGet("/api/surrounding", async (HttpContext c, ILogSearch s) =>
+        app.MapGet("/api/surrounding", async (HttpContext c, ILogSearch s, TimeProvider t) =>
         {
             var id = c.Request.Query["id"].ToString();
             if (id.Length == 0)
@@ -40,9 +40,14 @@ internal static class AnalyticsApi
                 return Results.Json(new { error = "id: give the id (_id) of the event" }, statusCode: 400);
             }
 
+            if (!EventTimeParameter.TryRead(c, t, out var ts, out var tsError))
+            {
+                return Results.Json(new { error = tsError }, statusCode: 400);
+            }
+
             var before = int.TryParse(c.Request.Query["before"], NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? Math.Clamp(b, 0, 500) : 10;
             var after = int.TryParse(c.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? Math.Clamp(a, 0, 500) : 10;
-            var result = await s.SurroundingAsync(new SurroundingRequest { Id = id, Before = before, After = after }, c.RequestAborted);
+            var result = await s.SurroundingAsync(new SurroundingRequest { Id = id, Timestamp = ts, Before = before, After = after }, c.RequestAborted);
             return result.Anchor is null
                 ? Results.Json(new { error = $"id: no event '{id}'" }, statusCode: 404)
                 : Results.Json(new { anchor = Hit(result.Anchor), before = result.Before.Select(Hit), after = result.After.Select(Hit) });

@@ -15,15 +15,9 @@ internal static class EventApi
             return Results.BadRequest(new { error = "id: give the event's _id" });
         }
 
-        DateTimeOffset? ts = null;
-        if (context.Request.Query["ts"].ToString() is { Length: > 0 } text)
+        if (!EventTimeParameter.TryRead(context, time, out var ts, out var error))
         {
-            if (!TimeExpression.TryParse(text, time.GetUtcNow(), out var at, out var error))
-            {
-                return Results.BadRequest(new { error = $"ts: {error}" });
-            }
-
-            ts = at;
+            return Results.BadRequest(new { error });
         }
 
         var result = await store.SurroundingAsync(new SurroundingRequest { Id = id, Timestamp = ts, Before = 0, After = 0 }, context.RequestAborted);

@@ -193,11 +193,23 @@ internal static class DaySchema
     public static SqliteConnection OpenForWriting(string path, SqliteDurability durability, string tuning)
     {
         var connection = new SqliteConnection(ConnectionStrings.ReadWrite(path));
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
-        Execute(connection, tuning);
-        return connection;
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            Execute(connection, durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+
+            // SQLite's own wait on a lock, for the writer's raw statements (PreparedStatement): Microsoft.Data.Sqlite
+            // retries its commands on SQLITE_BUSY by itself, but not statements run through SQLitePCL directly.
+            Execute(connection, "PRAGMA busy_timeout=30000;");
+            Execute(connection, tuning);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     public static void DeleteWithSidecars(string path)

@@ -20,7 +20,7 @@ public sealed partial class SqliteLogStore
         }
 
         var days = DayFiles.List(_directory);
-        var anchor = FindAnchor(request, days);
+        var anchor = FindAnchor(request, days, cancellationToken);
         if (anchor is not { } a)
         {
             return Task.FromResult(new SurroundingResult());
@@ -32,11 +32,13 @@ public sealed partial class SqliteLogStore
         return Task.FromResult(new SurroundingResult { Anchor = a.Hit, Before = before, After = after });
     }
 
-    private Anchor? FindAnchor(SurroundingRequest request, List<DateOnly> days)
+    private Anchor? FindAnchor(SurroundingRequest request, List<DateOnly> days, CancellationToken cancellationToken)
     {
         var candidates = request.Timestamp is { } ts ? days.Where(d => d == DayFiles.DayOf(ts)) : days;
         foreach (var day in candidates)
         {
+            // Without a time, a version 4 day is read through its whole time index: a caller that went away stops it.
+            cancellationToken.ThrowIfCancellationRequested();
             using var connection = OpenReader(day);
             if (connection is null)
             {

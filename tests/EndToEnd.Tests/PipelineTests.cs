@@ -75,6 +75,14 @@ public sealed class PipelineTests
         var around = JsonNode.Parse(await pipeline.Http.GetStringAsync($"/api/surrounding?id={id}&before=2&after=2"))!;
         Assert.Equal(lines[6].Url, (string?)around["before"]!.AsArray().Last()!["_source"]!["url"]!["original"]);
         Assert.Equal(lines[8].Url, (string?)around["after"]!.AsArray().First()!["_source"]!["url"]!["original"]);
+
+        // With the event's time, the anchor is found by the time index of its own day: the same answer.
+        var at = Uri.EscapeDataString((string)result["hits"]![0]!["_source"]!["@timestamp"]!);
+        var aroundAt = JsonNode.Parse(await pipeline.Http.GetStringAsync($"/api/surrounding?id={id}&ts={at}&before=2&after=2"))!;
+        Assert.Equal(around.ToJsonString(), aroundAt.ToJsonString());
+        using var badTime = await pipeline.Http.GetAsync($"/api/surrounding?id={id}&ts=yesterday-ish");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badTime.StatusCode);
+        Assert.StartsWith("ts: ", (string)JsonNode.Parse(await badTime.Content.ReadAsStringAsync())!["error"]!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -130,6 +130,29 @@ public sealed class SqliteSchemaVersion4Tests : IDisposable
         Assert.Equal("precise", result.Anchor?.Id);
     }
 
+    [Theory]
+    [InlineData(900, true)]
+    [InlineData(-900, true)]
+    [InlineData(1_100, false)]
+    public async Task IdLookup_Version4TimeWindowClauseAlone_FindsTheEventWithinOneSecondOfTheGivenTime(int offsetMs, bool found)
+    {
+        using (var store = Open())
+        {
+            await store.WriteAsync([Events.Access("near", Events.Day0.AddHours(3))], CancellationToken.None);
+        }
+
+        // The second clause (the ±1 s window on (ts, key)) on its own: the clauses after it would find the event anyway.
+        var window = IdLookup.Clauses(DaySchema.Version4, timeKnown: true).ElementAt(1);
+        using var connection = new SqliteConnection($"Data Source={DayPath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id " + window;
+        IdLookup.Bind(command, "near", Events.Day0.AddHours(3).AddMilliseconds(offsetMs));
+
+        Assert.Equal(found ? "near" : null, command.ExecuteScalar());
+        Assert.Contains("USING INDEX events_ts (ts>? AND ts<?)", Plan("SELECT 1 " + window), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WriteAsync_Version3DayFile_StaysVersion3AndIsWrittenDedupedIndexedAndRead()
     {
