@@ -39,6 +39,14 @@ internal sealed class IngestOptions
     /// </summary>
     public bool SplitTextIndex { get; set; } = true;
 
+    /// <summary>
+    /// False (the default): a batch is acknowledged once its rows are durable in the SQLite store (found by field
+    /// filters at once, by free text within milliseconds, as the text index follows). True: only once their text index
+    /// has committed too, so an acknowledged event is found by free text at once (at a cost in throughput). Applies to
+    /// days whose text index is in a file of its own (<see cref="SplitTextIndex"/>); Elasticsearch has its own refresh.
+    /// </summary>
+    public bool WaitForTextIndex { get; set; }
+
     /// <summary>Time zone for log formats whose timestamps carry no offset (IANA id); empty means the host's.</summary>
     public string? DefaultTimeZone { get; set; }
 

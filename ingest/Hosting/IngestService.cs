@@ -66,10 +66,20 @@ internal static class IngestService
 
         builder.Configuration.AddInMemoryCollection(flags);
         var options = new IngestOptions();
-        builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
+        var problems = new List<string>();
+        try
+        {
+            builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A value of the wrong type ("yes" for a switch, "lots" for a limit): the binder's message names the key and the value.
+            problems.Add($"{e.Message} Give true or false for a switch, a whole number for a limit.");
+        }
+
         var detection = DetectionOptionsLoader.Load(builder.Configuration.GetSection(DetectionOptions.SectionName), out var detectionProblems);
-        var problems = options.Validate().Concat(detectionProblems).ToList();
-        var store = StoreSelection.Read(builder.Configuration, IngestOptions.Section, new SqliteStoreOptions { DataDirectory = options.DataDir, RetentionDays = options.RetentionDays, SplitTextIndex = options.SplitTextIndex }, problems);
+        problems.AddRange(options.Validate().Concat(detectionProblems));
+        var store = StoreSelection.Read(builder.Configuration, IngestOptions.Section, SqliteOptionsFor(options), problems);
         foreach (var problem in problems)
         {
             errors.WriteLine($"ingest: {problem}");
@@ -112,6 +122,15 @@ internal static class IngestService
 
         return app;
     }
+
+    /// <summary>The SQLite store's settings that come from the ingest's own keys.</summary>
+    internal static SqliteStoreOptions SqliteOptionsFor(IngestOptions options) => new()
+    {
+        DataDirectory = options.DataDir,
+        RetentionDays = options.RetentionDays,
+        SplitTextIndex = options.SplitTextIndex,
+        WaitForTextIndex = options.WaitForTextIndex,
+    };
 
     private static void Register(IServiceCollection services, IngestOptions options, TokenAuthenticator auth)
     {

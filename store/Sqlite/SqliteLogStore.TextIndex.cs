@@ -32,9 +32,11 @@ public sealed partial class SqliteLogStore
     /// The second writer: for each group, in the order the rows' writer committed them, brings the text index of each
     /// version 3 day up to the rowid the group's rows reached (one durable transaction per day), then completes the
     /// group's callers. So a batch is acknowledged only once its rows and their text index have both committed, and
-    /// the rows of group k+1 are written while the text of group k is indexed. Should the thread still fail (a bug),
-    /// it completes the queue with the error and fails every group in it, so the rows' writer and the callers never
-    /// wait for it.
+    /// the rows of group k+1 are written while the text of group k is indexed. Without
+    /// <see cref="SqliteStoreOptions.WaitForTextIndex"/> the callers were completed by the rows' writer, and this only
+    /// indexes. Should the thread still fail (a bug), it completes the queue with the error and fails every group in
+    /// it, so the rows' writer and the callers never wait for it (not waiting, writes go on, and the text of what they
+    /// store is indexed at the next start).
     /// </summary>
     private void IndexLoop()
     {
@@ -58,7 +60,9 @@ public sealed partial class SqliteLogStore
                 Interlocked.Decrement(ref _textPending);
             }
 
-            TextIndexFile.Warn(_options.Warn, $"The text index writer of {_directory} stopped, so the batches of version 3 days fail until the store is restarted: {e}");
+            TextIndexFile.Warn(_options.Warn, _options.WaitForTextIndex
+                ? $"The text index writer of {_directory} stopped, so the batches of version 3 days fail until the store is restarted: {e}"
+                : $"The text index writer of {_directory} stopped: batches are still stored and acknowledged, and found by field filters, but new events are not found by free text until the store is restarted (its start indexes them): {e}");
             throw;
         }
     }
@@ -70,35 +74,33 @@ public sealed partial class SqliteLogStore
             BeforeTextJob?.Invoke();
             foreach (var (day, upTo, writes) in job.Days)
             {
-                try
+                if (IndexDay(day, upTo) is { } failure)
                 {
-                    lock (_textLock)
-                    {
-                        TextWriterFor(day).IndexUpTo(upTo);
-                    }
-                }
-                catch (Exception e)
-                {
-                    // The loop's boundary for one day's index (disk full, I/O error, the day deleted meanwhile): its
-                    // rows are committed but not searchable, so its callers are told and re-send; the next group for
-                    // that day indexes from the watermark and makes it good. It cannot spin: it runs once per group.
+                    // Waiting for the text index, the day's callers are told and re-send.
                     foreach (var write in writes)
                     {
-                        job.Failures.TryAdd(write, e);
+                        job.Failures.TryAdd(write, failure);
                     }
-
-                    CloseAfterFailure(day, upTo, e);
                 }
             }
 
+            CatchUpDaysBehind(job);
             job.Complete();
         }
         catch (Exception e)
         {
-            // The boundary for one group (only a bug gets here): its callers are told and re-send, and the next group
-            // indexes from the watermarks, so the loop goes on.
+            // The boundary for one group (only a bug gets here): waiting for the text index, its callers are told and
+            // re-send; either way its days are behind, and the next group indexes them from the watermarks, so the loop
+            // goes on.
             job.Fail(e);
-            TextIndexFile.Warn(_options.Warn, $"Indexing the text of a group of batches in {_directory} failed: {e}");
+            foreach (var (day, _, _) in job.Days)
+            {
+                _textBehind.Add(day);
+            }
+
+            TextIndexFile.Warn(_options.Warn, _options.WaitForTextIndex
+                ? $"Indexing the text of a group of batches in {_directory} failed, so its batches failed and are re-sent: {e}"
+                : $"Indexing the text of a group of batches in {_directory} failed: they are stored and acknowledged, and found by field filters, but not by free text until the next batch written indexes them, or else the next start of the store: {e}");
         }
         finally
         {

@@ -54,7 +54,8 @@ public sealed partial class SqliteLogStore
     /// <summary>
     /// The rows' writer (group commit): takes every batch waiting at this moment (up to
     /// <see cref="WriteGroup.MaxRecords"/>), writes them in one transaction per day file, then hands the group to the
-    /// text index writer (<see cref="IndexLoop"/>), which completes each caller once the group is searchable.
+    /// text index writer (<see cref="IndexLoop"/>), which completes each caller once the group is searchable (or,
+    /// without <see cref="SqliteStoreOptions.WaitForTextIndex"/>, completes them itself first, as the rows are durable).
     /// Callers parse their next batch while this writes, and the fsync is paid once per group and file.
     /// </summary>
     private void WriteLoop()
@@ -74,12 +75,13 @@ public sealed partial class SqliteLogStore
         var reader = _queue!.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            // Half of the batches waiting (rounded up): with a fixed number of requests in flight, a group that took
-            // them all would leave this thread idle while the text writer indexes it (no caller could send the next
-            // batch before that group's acknowledgement). Taking half, the rest make the next group, whose rows are
-            // written while the first group's text is indexed.
+            // Half of the batches waiting (rounded up) when acknowledgements wait for the text index: with a fixed
+            // number of requests in flight, a group that took them all would leave this thread idle while the text
+            // writer indexes it (no caller could send the next batch before that group's acknowledgement). Taking
+            // half, the rest make the next group, whose rows are written while the first group's text is indexed.
+            // Acknowledged after the rows, callers send again at once: a group takes every batch waiting.
             var group = new WriteGroup();
-            var take = _options.SplitTextIndex ? Math.Max(1, (reader.Count + 1) / 2) : int.MaxValue;
+            var take = _options.SplitTextIndex && _options.WaitForTextIndex ? Math.Max(1, (reader.Count + 1) / 2) : int.MaxValue;
             while (!group.IsFull && group.Writes.Count < take && reader.TryRead(out var write))
             {
                 // A caller that cancelled while its batch waited is not written.
@@ -103,27 +105,41 @@ public sealed partial class SqliteLogStore
                     job = new TextIndexJob(group.Writes, group.Writes.ToDictionary(w => w, _ => e));
                 }
 
-                // A group with no version 3 day is acknowledged here, unless an earlier group still waits for its text
-                // index (a duplicate must not be acknowledged before the group that stored it is searchable).
-                if (job.Days.Count == 0 && Volatile.Read(ref _textPending) == 0)
-                {
-                    job.Complete();
-                }
-                else
-                {
-                    Interlocked.Increment(ref _textPending);
-                    try
-                    {
-                        _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
-                    }
-                    catch (ChannelClosedException e)
-                    {
-                        // The text writer stopped (IndexLoop completed the queue with its error): fail, do not wait.
-                        Interlocked.Decrement(ref _textPending);
-                        job.Fail(e.InnerException ?? e);
-                    }
-                }
+                HandOver(job);
             }
+        }
+    }
+
+    /// <summary>
+    /// Completes the group's callers, or hands it to the text writer, which completes them once it is searchable.
+    /// Waiting for the text index, a group with no version 3 day is acknowledged here, unless an earlier group still
+    /// waits for its text index (a duplicate must not be acknowledged before the group that stored it is searchable).
+    /// Not waiting, every group is acknowledged here, as its rows have committed (or failed), and only its text goes on.
+    /// </summary>
+    private void HandOver(TextIndexJob job)
+    {
+        if (!_options.WaitForTextIndex || (job.Days.Count == 0 && Volatile.Read(ref _textPending) == 0))
+        {
+            job.Complete();
+            if (job.Days.Count == 0)
+            {
+                return;
+            }
+        }
+
+        Interlocked.Increment(ref _textPending);
+        try
+        {
+            // Bounded (TextQueueCapacity): also when not waiting, the rows run at most that many groups ahead of the text.
+            _textQueue!.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException e)
+        {
+            // The text writer stopped (a bug: IndexLoop completed the queue with its error and warned). Waiting, the
+            // group fails rather than wait forever; not waiting, its callers already have their outcomes, and its text
+            // is indexed at the next start (CatchUpTextIndexes).
+            Interlocked.Decrement(ref _textPending);
+            job.Fail(e.InnerException ?? e);
         }
     }
 
@@ -131,7 +147,8 @@ public sealed partial class SqliteLogStore
     /// Marks as duplicates the records timed by the ingest clock whose id the previous day's file already holds (the
     /// first send was stamped before midnight, this re-send after), and returns the others. A version 3 previous day
     /// goes into <paramref name="job"/> up to its last row: the first send may have failed because its text index did
-    /// not commit, and the re-send is acknowledged only once those rows are searchable.
+    /// not commit, and the re-send is acknowledged only once those rows are searchable (when waiting for the text
+    /// index; otherwise they are indexed all the same).
     /// </summary>
     private List<(PendingWrite Write, int Index)> WithoutResentFromPreviousDay(DateOnly day, List<(PendingWrite Write, int Index)> items, TextIndexJob job)
     {

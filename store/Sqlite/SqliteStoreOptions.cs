@@ -31,6 +31,15 @@ public sealed class SqliteStoreOptions
     public bool SplitTextIndex { get; set; } = true;
 
     /// <summary>
+    /// When a batch is acknowledged, for days whose text index is in a file of its own (schemas 3 and 4). True (the
+    /// default): once its rows and their text index have both committed, so an acknowledged event is found by free
+    /// text at once. False: once its rows have committed (durable, found by field filters at once); the text writer
+    /// indexes them right after (found by free text within milliseconds), and a text commit that fails is made good
+    /// by the store itself (the next group, or the next start) instead of by the caller's re-send.
+    /// </summary>
+    public bool WaitForTextIndex { get; set; } = true;
+
+    /// <summary>
     /// Told, in a sentence that names the files, of each repair the store makes on its own (a damaged or stale text
     /// index set aside and rebuilt, the text writer failing). Unset, the repairs are made silently.
     /// </summary>

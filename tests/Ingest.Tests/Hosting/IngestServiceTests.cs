@@ -1,3 +1,4 @@
+using LogPipeline.Ingest.Configuration;
 using LogPipeline.Ingest.Hosting;
 using LogPipeline.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,5 +100,42 @@ public sealed class IngestServiceTests
 
         Assert.Null(IngestService.Build(["--tokens-file", file, "--data-dir", Path.GetTempPath()], errors));
         Assert.Contains($"{file}:3", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_DefaultSettings_AcknowledgesOnceTheRowsAreDurable()
+    {
+        await using var app = IngestService.Build(["--no-auth", "--data-dir", Path.GetTempPath()], new StringWriter())!;
+
+        var options = app.Services.GetRequiredService<IngestOptions>();
+
+        Assert.False(options.WaitForTextIndex);
+        Assert.False(IngestService.SqliteOptionsFor(options).WaitForTextIndex);
+    }
+
+    [Fact]
+    public async Task Build_WaitForTextIndexTrue_IsPassedToTheStore()
+    {
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-wait-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, """{ "Ingest": { "WaitForTextIndex": true } }""");
+
+        await using var app = IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], new StringWriter())!;
+        var options = app.Services.GetRequiredService<IngestOptions>();
+
+        Assert.True(options.WaitForTextIndex);
+        Assert.True(IngestService.SqliteOptionsFor(options).WaitForTextIndex);
+    }
+
+    [Fact]
+    public void Build_WaitForTextIndexNotABoolean_NamesTheKeyAndEveryOtherProblem()
+    {
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-wait-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, """{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": 0 } }""");
+        var errors = new StringWriter();
+
+        Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
+        Assert.Contains("Ingest:WaitForTextIndex", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("true or false", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Ingest:MaxConcurrentBatches", errors.ToString(), StringComparison.Ordinal);
     }
 }

@@ -29,11 +29,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         var events = TestTraffic.Build(Now);
         await Stack.SendAsync(events);
         using var http = new HttpClient { BaseAddress = new Uri(Stack.UiUrl) };
+        // Every line has "HTTP/1.1": the field filter finds the events once their rows are stored, and this free-text term
+        // once the text index has followed (ingest acknowledges once the rows are durable, Ingest:WaitForTextIndex).
         await Eventually.WaitAsync(
-            async () => JsonNode.Parse(await http.GetStringAsync("/api/search?from=now-2h&size=1&q=dataset:apache.access"))!["total"]!.GetValue<long>(),
+            async () => JsonNode.Parse(await http.GetStringAsync("/api/search?from=now-2h&size=1&q=dataset:apache.access%20AND%20HTTP"))!["total"]!.GetValue<long>(),
             total => total == events.Count,
             TimeSpan.FromSeconds(30),
-            total => $"{total} of {events.Count} events searchable.\n{Stack.Diagnostics()}");
+            total => $"{total} of {events.Count} events searchable by field and free text.\n{Stack.Diagnostics()}");
 
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
