@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace LogPipeline.Store.Sqlite;
 
 public sealed partial class SqliteLogStore
@@ -25,8 +27,17 @@ public sealed partial class SqliteLogStore
             // The loop's boundary for one day's index (disk full, I/O error, the day deleted meanwhile): its rows are
             // committed but not searchable by text; the next group indexes from the watermark and makes it good. It
             // cannot spin: it runs once per group, and groups come only with batches.
-            CloseAfterFailure(day, upTo, e);
             FallBehind(day, e);
+            try
+            {
+                CloseAfterFailure(day, upTo, e);
+            }
+            catch (Exception closing) when (closing is IOException or UnauthorizedAccessException or SqliteException)
+            {
+                // Setting a damaged index aside failed too: the day stays behind, and the next attempt reopens it.
+                TextIndexFile.Warn(_options.Warn, $"After indexing {DayFiles.PathOf(_directory, day)} failed, closing or setting aside its text index failed as well ({closing.Message}); the next batch tries again.");
+            }
+
             return e;
         }
 

@@ -84,8 +84,13 @@ public sealed partial class SqliteLogStore
                 }
             }
 
-            CatchUpDaysBehind(job);
+            // The callers are told first: another day's catch-up (a whole day's rebuild, perhaps) is not theirs to wait
+            // for. Waiting for the text index, there is none: a failed day's callers re-send, and their group indexes it.
             job.Complete();
+            if (!_options.WaitForTextIndex)
+            {
+                CatchUpDaysBehind(job);
+            }
         }
         catch (Exception e)
         {
@@ -95,7 +100,7 @@ public sealed partial class SqliteLogStore
             job.Fail(e);
             foreach (var (day, _, _) in job.Days)
             {
-                _textBehind.Add(day);
+                FallBehind(day, e);
             }
 
             TextIndexFile.Warn(_options.Warn, _options.WaitForTextIndex

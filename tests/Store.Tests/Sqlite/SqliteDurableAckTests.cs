@@ -172,22 +172,25 @@ public sealed class SqliteDurableAckTests : IDisposable
 
     private static async Task UntilFoundByTextAsync(SqliteLogStore store, string query, int expected)
     {
+        // Polled every 10 ms (not back to back: the text thread needs the core this would spin on).
         var deadline = Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
         long found;
         while ((found = (await SearchAsync(store, query)).Total) != expected)
         {
             Assert.True(deadline.Elapsed < Deadline, $"free text \"{query}\" found {found} events, not {expected}, within {Deadline}");
-            await Task.Yield();
+            await poll.WaitForNextTickAsync();
         }
     }
 
     private static async Task UntilAsync(Func<bool> condition)
     {
         var deadline = Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
         while (!condition())
         {
             Assert.True(deadline.Elapsed < Deadline, $"the condition did not hold within {Deadline}");
-            await Task.Yield();
+            await poll.WaitForNextTickAsync();
         }
     }
 }
