@@ -71,10 +71,11 @@ internal static class IngestService
         {
             builder.Configuration.GetSection(IngestOptions.Section).Bind(options);
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            // A value of the wrong type ("yes" for a switch, "lots" for a limit): the binder's message names the key and the value.
-            problems.Add($"{e.Message} Give true or false for a switch, a whole number for a limit.");
+            // A value of the wrong type ("yes" for a switch, "lots" for a limit). The binder stops at the first one, so
+            // each key is bound again on its own to name every one (the binder's message names the key and the value).
+            problems.AddRange(WrongTypes(builder.Configuration.GetSection(IngestOptions.Section)));
         }
 
         var detection = DetectionOptionsLoader.Load(builder.Configuration.GetSection(DetectionOptions.SectionName), out var detectionProblems);
@@ -121,6 +122,29 @@ internal static class IngestService
         }
 
         return app;
+    }
+
+    /// <summary>Every key of the section whose value does not convert to its option's type, as a sentence naming the key and the value.</summary>
+    private static IEnumerable<string> WrongTypes(IConfigurationSection section)
+    {
+        foreach (var child in section.GetChildren().Where(c => c.Value is not null))
+        {
+            string? problem = null;
+            try
+            {
+                new ConfigurationBuilder().AddInMemoryCollection([new($"{section.Path}:{child.Key}", child.Value)]).Build()
+                    .GetSection(section.Path).Bind(new IngestOptions());
+            }
+            catch (InvalidOperationException e)
+            {
+                problem = $"{e.Message} Give true or false for a switch, a whole number for a limit.";
+            }
+
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
     }
 
     /// <summary>The SQLite store's settings that come from the ingest's own keys.</summary>

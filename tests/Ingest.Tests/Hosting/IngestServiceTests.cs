@@ -133,9 +133,38 @@ public sealed class IngestServiceTests
         File.WriteAllText(settings, """{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": 0 } }""");
         var errors = new StringWriter();
 
-        Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
+        try
+        {
+            Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
+        }
+        finally
+        {
+            File.Delete(settings);
+        }
+
         Assert.Contains("Ingest:WaitForTextIndex", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("true or false", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("Ingest:MaxConcurrentBatches", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TwoValuesOfTheWrongType_NamesBoth()
+    {
+        // MaxConcurrentBatches is declared before WaitForTextIndex: the binder alone stopped at the first.
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-types-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, """{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": "lots" } }""");
+        var errors = new StringWriter();
+
+        try
+        {
+            Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
+        }
+        finally
+        {
+            File.Delete(settings);
+        }
+
+        Assert.Contains("'yes' at 'Ingest:WaitForTextIndex'", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'lots' at 'Ingest:MaxConcurrentBatches'", errors.ToString(), StringComparison.Ordinal);
     }
 }
