@@ -129,32 +129,29 @@ public sealed class IngestServiceTests
     [Fact]
     public void Build_WaitForTextIndexNotABoolean_NamesTheKeyAndEveryOtherProblem()
     {
-        var settings = Path.Combine(Path.GetTempPath(), $"ingest-wait-{Guid.NewGuid():N}.json");
-        File.WriteAllText(settings, """{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": 0 } }""");
-        var errors = new StringWriter();
+        var errors = RefusedSettings("""{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": 0 } }""");
 
-        try
-        {
-            Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
-        }
-        finally
-        {
-            File.Delete(settings);
-        }
-
-        Assert.Contains("Ingest:WaitForTextIndex", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("true or false", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Ingest:MaxConcurrentBatches", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Ingest:WaitForTextIndex", errors, StringComparison.Ordinal);
+        Assert.Contains("true or false", errors, StringComparison.Ordinal);
+        Assert.Contains("Ingest:MaxConcurrentBatches", errors, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Build_TwoValuesOfTheWrongType_NamesBoth()
     {
         // MaxConcurrentBatches is declared before WaitForTextIndex: the binder alone stopped at the first.
-        var settings = Path.Combine(Path.GetTempPath(), $"ingest-types-{Guid.NewGuid():N}.json");
-        File.WriteAllText(settings, """{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": "lots" } }""");
-        var errors = new StringWriter();
+        var errors = RefusedSettings("""{ "Ingest": { "WaitForTextIndex": "yes", "MaxConcurrentBatches": "lots" } }""");
 
+        Assert.Contains("'yes' at 'Ingest:WaitForTextIndex'", errors, StringComparison.Ordinal);
+        Assert.Contains("'lots' at 'Ingest:MaxConcurrentBatches'", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>Builds ingest with <paramref name="json"/> as its settings file, asserts it refused to start, and returns what it wrote.</summary>
+    private static string RefusedSettings(string json)
+    {
+        var settings = Path.Combine(Path.GetTempPath(), $"ingest-settings-{Guid.NewGuid():N}.json");
+        File.WriteAllText(settings, json);
+        var errors = new StringWriter();
         try
         {
             Assert.Null(IngestService.Build(["--no-auth", "--config", settings, "--data-dir", Path.GetTempPath()], errors));
@@ -164,7 +161,6 @@ public sealed class IngestServiceTests
             File.Delete(settings);
         }
 
-        Assert.Contains("'yes' at 'Ingest:WaitForTextIndex'", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("'lots' at 'Ingest:MaxConcurrentBatches'", errors.ToString(), StringComparison.Ordinal);
+        return errors.ToString();
     }
 }
