@@ -122,21 +122,7 @@ internal sealed record RowWriteVariant(string Name, string Ddl, string? Find, st
                     }
                 }
 
-                insert.Bind(1, key);
-                insert.Bind(2, record.Id);
-                insert.Bind(3, ts);
-                insert.Bind(4, record.Host);
-                insert.Bind(5, record.Dataset);
-                insert.Bind(6, record.FilePath);
-                insert.Bind(7, record.SourceIp);
-                insert.Bind(8, record.Method);
-                insert.Bind(9, record.Status);
-                insert.Bind(10, record.Bytes);
-                insert.Bind(11, record.UrlPath);
-                insert.Bind(12, record.UrlOriginal);
-                insert.Bind(13, record.UserAgent);
-                insert.Bind(14, record.Offset);
-                insert.Bind(15, record.DocumentJson);
+                DayStatements.BindRow(insert, record, key, ts);
                 insert.Step();
                 minutes?.Add(record);
             }

@@ -43,6 +43,29 @@ internal sealed class DayStatements
     /// </summary>
     public string? InsertText { get; }
 
+    /// <summary>
+    /// Binds a record to <see cref="Insert"/>'s parameters ?1 to ?15 (every version; version 1's message, ?16, is its
+    /// caller's): the id key, the id, the time in nanoseconds, the typed columns, the offset and the document.
+    /// </summary>
+    public static void BindRow(PreparedStatement insert, LogRecord record, long key, long ts)
+    {
+        insert.Bind(1, key);
+        insert.Bind(2, record.Id);
+        insert.Bind(3, ts);
+        insert.Bind(4, record.Host);
+        insert.Bind(5, record.Dataset);
+        insert.Bind(6, record.FilePath);
+        insert.Bind(7, record.SourceIp);
+        insert.Bind(8, record.Method);
+        insert.Bind(9, record.Status);
+        insert.Bind(10, record.Bytes);
+        insert.Bind(11, record.UrlPath);
+        insert.Bind(12, record.UrlOriginal);
+        insert.Bind(13, record.UserAgent);
+        insert.Bind(14, record.Offset);
+        insert.Bind(15, record.DocumentJson);
+    }
+
     public static DayStatements For(int version) => version switch
     {
         DaySchema.Version1 => V1,

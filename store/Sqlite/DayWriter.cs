@@ -156,21 +156,7 @@ internal sealed class DayWriter : IDisposable
             }
         }
 
-        _insert.Bind(1, key);
-        _insert.Bind(2, record.Id);
-        _insert.Bind(3, ts);
-        _insert.Bind(4, record.Host);
-        _insert.Bind(5, record.Dataset);
-        _insert.Bind(6, record.FilePath);
-        _insert.Bind(7, record.SourceIp);
-        _insert.Bind(8, record.Method);
-        _insert.Bind(9, record.Status);
-        _insert.Bind(10, record.Bytes);
-        _insert.Bind(11, record.UrlPath);
-        _insert.Bind(12, record.UrlOriginal);
-        _insert.Bind(13, record.UserAgent);
-        _insert.Bind(14, record.Offset);
-        _insert.Bind(15, record.DocumentJson);
+        DayStatements.BindRow(_insert, record, key, ts);
         if (_bindsMessage)
         {
             _insert.Bind(MessageParameter, record.Message);
