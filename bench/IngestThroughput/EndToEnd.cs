@@ -56,7 +56,9 @@ internal static class EndToEnd
         var load = ProcessCpu.LoadAverage();
         var ingestCpu = ProcessCpu.Of(ingest.Id);
         var watch = Stopwatch.StartNew();
+        using var stopIngest = new KillOnDispose(ingest);
         using var shipper = Start([.. shipperCommand, "run", "--config", config]);
+        using var stopShipper = new KillOnDispose(shipper);
         (long Stored, TimeSpan Cpu)? first = null;
         await WaitAsync(async () =>
         {
@@ -81,8 +83,6 @@ internal static class EndToEnd
             + $"store {bytes / (double)count * 1_000_000 / (1024 * 1024):N0} MiB per million events; load average {load} → {ProcessCpu.LoadAverage()}");
         Console.WriteLine($"  shipper CPU: {shipperCpu.TotalMicroseconds / count:N1} µs/event over its life ({shipperCpu.TotalSeconds:N2} s), "
             + $"{steady:N1} µs/event after its first stored event; ingest CPU: {ingestCpu.TotalMicroseconds / count:N1} µs/event ({ingestCpu.TotalSeconds:N2} s)");
-        shipper.Kill();
-        ingest.Kill();
     }
 
     private static async Task<long> StoredAsync(HttpClient http)
@@ -143,5 +143,17 @@ internal static class EndToEnd
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Kills a child process (and its children) when the run ends, also when it ends by an exception.</summary>
+    private sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 }
